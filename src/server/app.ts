@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import { authPlugin } from './platform/auth/plugin.js';
+import { registerErrorHandling } from './platform/error-handler.js';
+import { registerMetrics } from './platform/metrics.js';
+import { Problem } from './platform/problems.js';
+import { defaultWebRoot, registerWeb } from './platform/web.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { informationAssetsRoutes } from './modules/information-assets/information-assets.routes.js';
+import { createInformationAssetsService } from './modules/information-assets/information-assets.service.js';
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes.js';
+import { createOrgUnitsService } from './modules/org-units/org-units.service.js';
+import { systemsRoutes } from './modules/systems/systems.routes.js';
+import { createSystemsService } from './modules/systems/systems.service.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  sessionHours?: number;
+  webRoot?: string | null;
+}
+
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  // Session cookies, CSRF tokens and passwords never reach the log.
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+});
+
+// Builds the whole HTTP application; no side effects on import, the caller owns the database.
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { database } = opts;
+  const db = database.db;
+  const sessionHours = opts.sessionHours ?? 12;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are typed by the services; the schemas document them without re-validating each one.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
+  const spa = webRoot ? await registerWeb(app, webRoot) : false;
+  registerErrorHandling(app, { spaFallback: spa });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tillit API', version: '1.0.0', description: 'Informationssäkerhet för svenska kommuner. Se docs/api.md.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tillit_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerMetrics(app);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.status(503).type('application/problem+json').send({ type: 'urn:tillit:problem:unavailable', title: 'Databasen svarar inte', status: 503 });
+    }
+  });
+
+  await app.register(authPlugin, { db });
+  await app.register(
+    async (api) => {
+      // Authentication before validation: an anonymous caller learns nothing about the schemas.
+      api.addHook('preValidation', async (req) => {
+        if (!req.routeOptions.config.public && !req.session) throw new Problem('unauthenticated');
+      });
+      await api.register(authRoutes, { prefix: '/auth', service: createAuthService(db, sessionHours), secureCookies: opts.secureCookies ?? false, sessionHours });
+      await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
+      await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });
+      await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'ska vara 0 eller 1 (must be 0 or 1)' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'ska vara ett portnummer (must be a port number)' })
+    .int({ message: 'ska vara ett heltal (must be an integer)' })
+    .min(0)
+    .max(65535)
+    .default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'ska börja med postgres:// (must start with postgres://)' })
+    .optional(),
+  TILLIT_DATA_DIR: z.string().min(1).default('./data'),
+  TILLIT_DEMO: flag.default(true),
+  TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
+  TILLIT_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  secureCookies: boolean;
+  sessionHours: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as in most shells' `VAR= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const name = first?.path.join('.') ?? '?';
+    throw new ConfigError(`Felaktig miljövariabel ${name}=${JSON.stringify(env[name] ?? '')}: ${first?.message ?? ''}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TILLIT_DATA_DIR),
+    demo: e.TILLIT_DEMO,
+    secureCookies: e.TILLIT_PUBLIC_URL?.startsWith('https://') ?? false,
+    sessionHours: e.TILLIT_SESSION_HOURS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { tenants } from '../db/schema/index.js';
+import type { RequestContext } from '../platform/audit.js';
+import { createAuthService } from '../modules/auth/auth.service.js';
+import { findTenantByName } from '../modules/auth/auth.repository.js';
+import { createInformationAssetsService } from '../modules/information-assets/information-assets.service.js';
+import { createOrgUnitsService } from '../modules/org-units/org-units.service.js';
+import { createSystemsService } from '../modules/systems/systems.service.js';
+import { demoAssets, demoSystems, demoTenantName, demoUnits } from './demo-data.js';
+
+export const demoAdminEmail = 'admin@demokommun.se';
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenants);
+  return (row?.n ?? 0) === 0;
+}
+
+export interface DemoResult {
+  created: boolean;
+  email: string;
+  password: string | null;
+}
+
+// Loads "Demo kommun" through the same services the API uses, so the demo data obeys every rule
+// and has its audit entries. Running it again when the tenant exists changes nothing.
+export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD): Promise<DemoResult> {
+  if (await findTenantByName(db, demoTenantName)) return { created: false, email: demoAdminEmail, password: null };
+  const pw = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
+  const auth = createAuthService(db, 12);
+  const { tenantId, userId } = await auth.ensureUser({
+    tenantName: demoTenantName,
+    email: demoAdminEmail,
+    password: pw,
+    displayName: 'Anna Admin (informationssäkerhetssamordnare)',
+    role: 'tenant_admin',
+  });
+  await auth.ensureUser({ tenantName: demoTenantName, email: 'redaktor@demokommun.se', password: pw, displayName: 'Erik Redaktör', role: 'editor' });
+  await auth.ensureUser({ tenantName: demoTenantName, email: 'lasare@demokommun.se', password: pw, displayName: 'Lena Läsare', role: 'reader' });
+
+  const ctx: RequestContext = {
+    actor: { userId, tenantId, roles: ['tenant_admin'], email: demoAdminEmail, displayName: 'Demo' },
+    requestId: 'seed-demo',
+  };
+  const units = createOrgUnitsService(db);
+  const systems = createSystemsService(db);
+  const assets = createInformationAssetsService(db);
+
+  const unitIds = new Map<string, string>();
+  for (const u of demoUnits) {
+    const parentId = u.parentKey ? unitIds.get(u.parentKey) : undefined;
+    const created = await units.create(ctx, { name: u.name, type: u.type, parentId: parentId ?? null, description: u.description ?? null });
+    unitIds.set(u.key, created.id);
+  }
+  const systemIds = new Map<string, string>();
+  for (const { unitKey, ...s } of demoSystems) {
+    const created = await systems.create(ctx, { ...s, responsibleUnitId: unitIds.get(unitKey)! });
+    systemIds.set(s.name, created.id);
+  }
+  for (const { unitKey, systemNames, ...a } of demoAssets) {
+    await assets.create(ctx, { ...a, unitId: unitIds.get(unitKey)!, systemIds: systemNames.map((n) => systemIds.get(n)!) });
+  }
+  return { created: true, email: demoAdminEmail, password: pw };
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, loggerOptions } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase, StartupError, type Database } from './db/client.js';
+import { isEmpty, seedDemo } from './demo/seed-demo.js';
+
+// Process entry: config → database → migrate → (demo) → listen. Start-up failures are one line.
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: FastifyInstance | undefined;
+  const stop = async (code: number) => {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  try {
+    await database.migrate();
+    if (config.demo && (await isEmpty(database.db))) await announceDemo(database);
+    app = await buildApp({
+      database,
+      logger: loggerOptions(config.logLevel),
+      secureCookies: config.secureCookies,
+      sessionHours: config.sessionHours,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
+    console.log(`Tillit kör på http://localhost:${config.port} (${where})`);
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    if ((err as { code?: string }).code === 'EADDRINUSE') throw new StartupError(`Porten ${config.port} används redan (port in use). Välj en annan med PORT=…`);
+    throw err;
+  }
+}
+
+async function announceDemo(database: Database) {
+  const demo = await seedDemo(database.db);
+  if (!demo.created) return;
+  // Printed once, to the terminal of whoever started the demo; never written to the log.
+  console.log(
+    [
+      '',
+      'Demo kommun är inläst. Logga in med / Sign in with:',
+      `  e-post:   ${demo.email}`,
+      `  lösenord: ${demo.password}`,
+      '  (även redaktor@demokommun.se och lasare@demokommun.se med samma lösenord)',
+      '',
+    ].join('\n'),
+  );
+}
+
+export function describeStartupError(err: unknown): string | null {
+  if (err instanceof ConfigError || err instanceof StartupError) return err.message;
+  return null;
+}

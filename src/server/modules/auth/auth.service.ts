@@ -1,0 +1,36 @@
+import type { Db } from '../../db/client.js';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { Problem } from '../../platform/problems.js';
+import type { Role } from '../../../shared/enums.js';
+import * as repo from './auth.repository.js';
+
+export function createAuthService(db: Db, sessionHours: number) {
+  return {
+    // One generic failure for unknown user, wrong password, disabled account or no membership:
+    // the answer must not tell which accounts exist.
+    async login(email: string, password: string) {
+      const user = await repo.findUserByEmail(db, email);
+      const ok = await verifyPassword(user?.passwordHash, password);
+      if (!user || !ok || user.disabledAt) throw new Problem('invalid-credentials');
+      const tenantId = await repo.defaultTenantOf(db, user.id);
+      if (!tenantId) throw new Problem('invalid-credentials');
+      const session = await createSession(db, user.id, tenantId, sessionHours);
+      return { user: { id: user.id, email: user.email, displayName: user.displayName }, ...session };
+    },
+
+    logout: (idHash: string) => deleteSession(db, idHash),
+
+    // Used by the CLI and the demo seed: creates the tenant when missing, and the user when missing
+    // (an existing user gets the new password), then grants the role.
+    async ensureUser(opts: { tenantName: string; email: string; password: string; displayName?: string; role: Role }) {
+      const tenant = await repo.findTenantByName(db, opts.tenantName);
+      const tenantId = tenant?.id ?? (await repo.insertTenant(db, opts.tenantName));
+      const userId = await repo.upsertUser(db, opts.email, opts.displayName ?? opts.email, await hashPassword(opts.password));
+      await repo.assignRole(db, tenantId, userId, opts.role);
+      return { tenantId, userId, tenantCreated: !tenant };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,91 @@
+import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { informationAssetSystems, informationAssets, systems } from '../../db/schema/index.js';
+import type { Cursor, SortSpec } from '../../platform/http.js';
+import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
+import type { AssetCreate, AssetListQuery, assetSorts } from './information-assets.schemas.js';
+
+export type AssetRow = typeof informationAssets.$inferSelect;
+export type AssetSort = (typeof assetSorts)[number];
+
+const { search: _search, ...columns } = getTableColumns(informationAssets);
+
+const sortColumns: Record<AssetSort, SortColumn> = {
+  name: { expr: sql`lower(${informationAssets.name})`, cast: 'text' },
+  updatedAt: { expr: sql`${informationAssets.updatedAt}`, cast: 'timestamptz' },
+  createdAt: { expr: sql`${informationAssets.createdAt}`, cast: 'timestamptz' },
+};
+
+// Subqueries name the outer table explicitly: drizzle leaves single-table columns unqualified.
+const unitName = sql<string>`(select u.name from org_units u where u.tenant_id = information_assets.tenant_id and u.id = information_assets.unit_id)`;
+
+// Linked systems ride along as one json column: no query per row.
+const linkedSystems = sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by lower(s.name))
+  from information_asset_systems l join systems s on s.tenant_id = l.tenant_id and s.id = l.system_id
+  where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and s.archived_at is null), '[]'::json)`;
+
+export type AssetValues = Omit<AssetCreate, 'systemIds'>;
+
+export async function insertAsset(tx: Tx, tenantId: string, v: AssetValues): Promise<string> {
+  const [row] = await tx.insert(informationAssets).values({ ...v, tenantId }).returning({ id: informationAssets.id });
+  return row!.id;
+}
+
+export async function findAsset(tx: Tx, tenantId: string, id: string, forUpdate = false) {
+  const base = tx.select({ ...columns, unitName, systems: linkedSystems }).from(informationAssets);
+  const where = and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id));
+  if (forUpdate) {
+    const [locked] = await tx.select({ version: informationAssets.version }).from(informationAssets).where(where).for('update');
+    if (!locked) return null;
+  }
+  const rows = await base.where(where);
+  return rows[0] ?? null;
+}
+
+export async function updateAsset(tx: Tx, tenantId: string, id: string, values: Partial<AssetRow>) {
+  await tx
+    .update(informationAssets)
+    .set({ ...values, version: sql`${informationAssets.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id)));
+}
+
+export async function replaceLinks(tx: Tx, tenantId: string, assetId: string, systemIds: string[]) {
+  await tx.delete(informationAssetSystems).where(and(eq(informationAssetSystems.tenantId, tenantId), eq(informationAssetSystems.assetId, assetId)));
+  const unique = [...new Set(systemIds)];
+  if (unique.length) await tx.insert(informationAssetSystems).values(unique.map((systemId) => ({ tenantId, assetId, systemId })));
+}
+
+export async function activeSystemIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: systems.id })
+    .from(systems)
+    .where(and(eq(systems.tenantId, tenantId), inArray(systems.id, ids), isNull(systems.archivedAt)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function listAssets(tx: Tx, tenantId: string, q: AssetListQuery, sort: SortSpec<AssetSort>, cursor: Cursor | null) {
+  const col = sortColumns[sort.key];
+  const where: SQL[] = [eq(informationAssets.tenantId, tenantId)];
+  if (!q.includeArchived) where.push(isNull(informationAssets.archivedAt));
+  if (q.unitId) where.push(eq(informationAssets.unitId, q.unitId));
+  if (q.personalData) where.push(eq(informationAssets.personalData, q.personalData));
+  if (q.systemId) {
+    where.push(
+      sql`exists (select 1 from information_asset_systems l where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and l.system_id = ${q.systemId})`,
+    );
+  }
+  if (q.q) {
+    where.push(
+      sql`(${informationAssets.search} @@ websearch_to_tsquery('swedish', ${q.q}) or ${informationAssets.name} ilike ${likePattern(q.q)})`,
+    );
+  }
+  const after = keysetWhere(col, sql`${informationAssets.id}`, sort.desc, cursor);
+  if (after) where.push(after);
+  return tx
+    .select({ ...columns, unitName, systems: linkedSystems, sortKey: cursorValue(col) })
+    .from(informationAssets)
+    .where(and(...where))
+    .orderBy(keysetOrder(col, sql`${informationAssets.id}`, sort.desc))
+    .limit(q.limit + 1);
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { personalDataLevels } from '../../../shared/enums.js';
+import { listQueryBase } from '../../platform/http.js';
+import { optionalText, pageOf, refOut, registerOut, requiredText } from '../../platform/schema-helpers.js';
+
+export const assetCreate = z.strictObject({
+  name: requiredText(200),
+  description: optionalText(5000),
+  owner: optionalText(200),
+  unitId: z.uuid(),
+  personalData: z.enum(personalDataLevels).optional(),
+  systemIds: z.array(z.uuid()).max(200).optional(),
+});
+export type AssetCreate = z.infer<typeof assetCreate>;
+
+export const assetPatch = assetCreate.partial();
+export type AssetPatch = z.infer<typeof assetPatch>;
+
+export const assetOut = z.object({
+  ...registerOut,
+  name: z.string(),
+  description: z.string().nullable(),
+  owner: z.string().nullable(),
+  unitId: z.uuid(),
+  unit: refOut,
+  personalData: z.enum(personalDataLevels),
+  systemIds: z.array(z.uuid()),
+  systems: z.array(refOut),
+});
+export type AssetOut = z.infer<typeof assetOut>;
+
+export const assetListQuery = z.object({
+  ...listQueryBase,
+  sort: z.string().max(40).optional(),
+  q: z.string().trim().max(200).optional(),
+  unitId: z.uuid().optional(),
+  systemId: z.uuid().optional(),
+  personalData: z.enum(personalDataLevels).optional(),
+});
+export type AssetListQuery = z.infer<typeof assetListQuery>;
+
+export const assetSorts = ['name', 'updatedAt', 'createdAt'] as const;
+export const assetPage = pageOf(assetOut);

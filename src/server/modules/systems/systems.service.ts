@@ -1,0 +1,109 @@
+import type { Db, Tx } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
+import type { Actor } from '../../platform/access.js';
+import { recordAudit, type RequestContext } from '../../platform/audit.js';
+import { decodeCursor, encodeCursor, parseSort } from '../../platform/http.js';
+import { notFound } from '../../platform/problems.js';
+import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
+import { requireActiveUnit } from '../org-units/org-units.repository.js';
+import { assertSystemAction } from './systems.policy.js';
+import { presentSystem, presentSystemListItem } from './systems.presenter.js';
+import * as repo from './systems.repository.js';
+import { systemSorts, type SystemCreate, type SystemListItem, type SystemListQuery, type SystemOut, type SystemPatch } from './systems.schemas.js';
+
+const toCostRows = (costs: NonNullable<SystemCreate['costs']>): repo.CostRow[] =>
+  costs.map((c) => ({ category: c.category, amountOre: Math.round(c.amountSek * 100), year: c.year, note: c.note ?? null }));
+
+async function load(tx: Tx, actor: Actor, id: string): Promise<SystemOut | null> {
+  const row = await repo.findSystem(tx, actor.tenantId, id);
+  if (!row) return null;
+  const [costs, assets] = await Promise.all([repo.costsOf(tx, actor.tenantId, id), repo.assetsOf(tx, actor.tenantId, id)]);
+  return presentSystem(actor, row, costs, assets);
+}
+
+export function createSystemsService(db: Db) {
+  const tracked = (ctx: RequestContext, id: string, expectedVersion: number, action: string, change: (tx: Tx, before: SystemOut) => Promise<void>) =>
+    trackedChange(db, ctx, {
+      entityType: 'system',
+      action,
+      id,
+      expectedVersion,
+      lock: (tx) => repo.findSystem(tx, ctx.actor.tenantId, id, true),
+      load: (tx) => load(tx, ctx.actor, id),
+      change,
+    });
+
+  return {
+    async create(ctx: RequestContext, input: SystemCreate): Promise<SystemOut> {
+      assertSystemAction(ctx.actor, 'create');
+      const t = ctx.actor.tenantId;
+      return withTenant(db, t, async (tx) => {
+        await requireActiveUnit(tx, t, input.responsibleUnitId, 'responsibleUnitId');
+        const { costs = [], ...values } = input;
+        const id = await repo.insertSystem(tx, t, values);
+        await repo.replaceCosts(tx, t, id, toCostRows(costs));
+        const out = (await load(tx, ctx.actor, id))!;
+        await recordAudit(tx, ctx, { action: 'system.create', entityType: 'system', entityId: id, after: snapshot(out) });
+        return out;
+      });
+    },
+
+    async get(actor: Actor, id: string): Promise<SystemOut> {
+      assertSystemAction(actor, 'read');
+      const out = await withTenant(db, actor.tenantId, (tx) => load(tx, actor, id));
+      if (!out) throw notFound();
+      return out;
+    },
+
+    async list(actor: Actor, query: SystemListQuery): Promise<{ items: SystemListItem[]; nextCursor: string | null }> {
+      assertSystemAction(actor, 'read');
+      const sort = parseSort(query.sort, systemSorts, 'name');
+      const sortName = `${sort.desc ? '-' : ''}${sort.key}`;
+      const cursor = decodeCursor(query.cursor, sortName);
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listSystems(tx, actor.tenantId, query, sort, cursor, query.limit));
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sortName, k: last.sortKey, id: last.id }) : null;
+      return { items: page.map((r) => presentSystemListItem(actor, r)), nextCursor };
+    },
+
+    // Pages through the whole filtered list for exports, one short transaction per page.
+    async *iterate(actor: Actor, query: SystemListQuery): AsyncGenerator<SystemListItem> {
+      let cursor: string | undefined;
+      do {
+        const page = await this.list(actor, { ...query, cursor, limit: 200 });
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
+    costYears(actor: Actor): Promise<number[]> {
+      assertSystemAction(actor, 'read');
+      return withTenant(db, actor.tenantId, (tx) => repo.costYears(tx, actor.tenantId));
+    },
+
+    async update(ctx: RequestContext, id: string, expectedVersion: number, patch: SystemPatch): Promise<SystemOut> {
+      assertSystemAction(ctx.actor, 'update');
+      const t = ctx.actor.tenantId;
+      return tracked(ctx, id, expectedVersion, 'system.update', async (tx, before) => {
+        if (before.archived) throw archivedConflict();
+        if (patch.responsibleUnitId && patch.responsibleUnitId !== before.responsibleUnitId) {
+          await requireActiveUnit(tx, t, patch.responsibleUnitId, 'responsibleUnitId');
+        }
+        const { costs, ...values } = patch;
+        await repo.updateSystem(tx, t, id, values);
+        if (costs) await repo.replaceCosts(tx, t, id, toCostRows(costs));
+      });
+    },
+
+    async setArchived(ctx: RequestContext, id: string, expectedVersion: number, archived: boolean): Promise<SystemOut> {
+      assertSystemAction(ctx.actor, archived ? 'archive' : 'restore');
+      return tracked(ctx, id, expectedVersion, archived ? 'system.archive' : 'system.restore', async (tx, before) => {
+        if (before.archived === archived) return;
+        await repo.updateSystem(tx, ctx.actor.tenantId, id, { archivedAt: archived ? new Date() : null });
+      });
+    },
+  };
+}
+
+export type SystemsService = ReturnType<typeof createSystemsService>;

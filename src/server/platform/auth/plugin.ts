@@ -1,0 +1,60 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../access.js';
+import type { RequestContext } from '../audit.js';
+import { Problem } from '../problems.js';
+import { loadSession, SESSION_COOKIE, type SessionInfo } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Sign-in has no session yet; it is protected by SameSite cookies and the Origin check instead.
+const csrfExempt = new Set(['/api/v1/auth/login']);
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function sameToken(a: string, b: string) {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) req.session = await loadSession(opts.db, cookie);
+    const path = req.url.split('?')[0] ?? '';
+    if (!unsafe.has(req.method) || !path.startsWith('/api/')) return;
+    if (csrfExempt.has(path)) {
+      const origin = req.headers.origin;
+      if (origin && req.headers.host && hostOf(origin) !== req.headers.host) throw new Problem('csrf');
+      return;
+    }
+    if (req.session) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, req.session.csrfToken)) throw new Problem('csrf');
+    }
+  });
+});
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.session) throw new Problem('unauthenticated');
+  return req.session.actor;
+}
+
+export function contextOf(req: FastifyRequest): RequestContext {
+  return { actor: requireActor(req), requestId: String(req.id) };
+}

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { requestLang } from './language.js';
+import { Problem, problemBody, type ProblemKind } from './problems.js';
+import { localizeIssues } from './validation-messages.js';
+
+function send(reply: FastifyReply, status: number, body: object) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+const codeToKind: Record<string, ProblemKind> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+  FST_ERR_BAD_URL: 'bad-request',
+  FST_ERR_ASYNC_CONSTRAINT: 'bad-request',
+};
+
+export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback: boolean }) {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const lang = requestLang(req);
+    const instance = req.url.split('?')[0];
+    if (err instanceof Problem) {
+      const errors = err.fieldErrors?.map((f) => ({ field: f.field, code: f.code, message: f[lang] }));
+      return send(reply, err.status, problemBody(err.kind, lang, { detail: err.detail?.[lang], errors, instance }));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? '',
+        params: v.params as Record<string, unknown>,
+      }));
+      const where = err.validationContext;
+      const errors = localizeIssues(issues, lang).map((e) =>
+        where && where !== 'body' ? { ...e, field: e.field ? `${where}.${e.field}` : where } : e,
+      );
+      return send(reply, 422, problemBody('validation', lang, { errors, instance }));
+    }
+    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return send(reply, 400, problemBody('malformed-json', lang, { instance }));
+    }
+    const mapped = err.code ? codeToKind[err.code] : undefined;
+    if (mapped) return send(reply, problemBody(mapped, lang).status, problemBody(mapped, lang, { instance }));
+    if (err.statusCode === 429) return send(reply, 429, problemBody('rate-limited', lang, { instance }));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(reply, err.statusCode, { ...problemBody('bad-request', lang, { instance }), status: err.statusCode });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return send(reply, 503, problemBody('unavailable', lang, { instance }));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, 500, problemBody('internal', lang, { instance }));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/api';
+    if (opts.spaFallback && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return send(reply, 404, problemBody('not-found', requestLang(req), { instance: path }));
+  });
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
+}

@@ -1,0 +1,75 @@
+import type { Lang } from './language.js';
+
+// Stable problem types (RFC 9457); clients branch on `type`, people read `title`.
+const problems = {
+  validation: { status: 422, sv: 'Uppgifterna är inte giltiga', en: 'The data is not valid' },
+  'malformed-json': { status: 400, sv: 'Begäran kunde inte läsas (felaktig JSON)', en: 'The request could not be read (malformed JSON)' },
+  'bad-request': { status: 400, sv: 'Felaktig begäran', en: 'Bad request' },
+  unauthenticated: { status: 401, sv: 'Du behöver logga in', en: 'You need to sign in' },
+  'invalid-credentials': { status: 401, sv: 'Fel e-postadress eller lösenord', en: 'Wrong e-mail address or password' },
+  forbidden: { status: 403, sv: 'Du saknar behörighet för detta', en: 'You are not allowed to do this' },
+  csrf: { status: 403, sv: 'Begäran saknar giltig CSRF-token', en: 'The request lacks a valid CSRF token' },
+  'not-found': { status: 404, sv: 'Hittades inte', en: 'Not found' },
+  'not-acceptable': { status: 406, sv: 'Formatet stöds inte', en: 'Format not supported' },
+  conflict: { status: 409, sv: 'Åtgärden krockar med befintliga uppgifter', en: 'The action conflicts with existing data' },
+  'precondition-failed': {
+    status: 412,
+    sv: 'Posten har ändrats av någon annan. Ladda om och försök igen.',
+    en: 'The record was changed by someone else. Reload and try again.',
+  },
+  'payload-too-large': { status: 413, sv: 'Begäran är för stor (högst 1 MB)', en: 'The request is too large (at most 1 MB)' },
+  'unsupported-media-type': { status: 415, sv: 'Innehållstypen stöds inte', en: 'Content type not supported' },
+  'precondition-required': {
+    status: 428,
+    sv: 'Begäran måste skicka If-Match med postens ETag',
+    en: 'The request must send If-Match with the record’s ETag',
+  },
+  'rate-limited': { status: 429, sv: 'För många förfrågningar, försök igen strax', en: 'Too many requests, try again shortly' },
+  internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
+  unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },
+} as const;
+
+export type ProblemKind = keyof typeof problems;
+
+export interface FieldError {
+  field: string;
+  message: string;
+  code: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail?: { sv: string; en: string },
+    readonly fieldErrors?: { field: string; code: string; sv: string; en: string }[],
+  ) {
+    super(kind);
+  }
+
+  get status(): number {
+    return problems[this.kind].status;
+  }
+}
+
+export function problemBody(
+  kind: ProblemKind,
+  lang: Lang,
+  extra: { detail?: string; errors?: FieldError[]; instance?: string } = {},
+): ProblemBody {
+  const p = problems[kind];
+  return { type: `urn:tillit:problem:${kind}`, title: p[lang], status: p.status, ...extra };
+}
+
+export const notFound = () => new Problem('not-found');
+export const forbidden = () => new Problem('forbidden');
+export const fieldProblem = (field: string, code: string, sv: string, en: string) =>
+  new Problem('validation', undefined, [{ field, code, sv, en }]);

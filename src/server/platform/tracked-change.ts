@@ -1,0 +1,45 @@
+import type { Db, Tx } from '../db/client.js';
+import { withTenant } from '../db/tenant.js';
+import { recordAudit, type RequestContext } from './audit.js';
+import { notFound, Problem } from './problems.js';
+
+interface Versioned {
+  version: number;
+  archived: boolean;
+  allowedActions?: unknown;
+}
+
+export interface TrackedChange<T extends Versioned> {
+  entityType: string;
+  action: string;
+  id: string;
+  expectedVersion: number;
+  lock: (tx: Tx) => Promise<{ version: number } | null>;
+  load: (tx: Tx) => Promise<T | null>;
+  change: (tx: Tx, before: T) => Promise<void>;
+}
+
+// Audit entries keep the record, not the viewer's permissions.
+export const snapshot = <T extends Versioned>({ allowedActions: _a, ...rest }: T) => rest;
+
+// The one way a register row changes: lock it, check the version the client saw (lost-update
+// guard), apply, and write the audit entry in the same transaction.
+export function trackedChange<T extends Versioned>(db: Db, ctx: RequestContext, c: TrackedChange<T>): Promise<T> {
+  return withTenant(db, ctx.actor.tenantId, async (tx) => {
+    const locked = await c.lock(tx);
+    if (!locked) throw notFound();
+    if (locked.version !== c.expectedVersion) throw new Problem('precondition-failed');
+    const before = (await c.load(tx))!;
+    await c.change(tx, before);
+    const after = (await c.load(tx))!;
+    if (after.version === before.version) return after;
+    await recordAudit(tx, ctx, { action: c.action, entityType: c.entityType, entityId: c.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+export const archivedConflict = () =>
+  new Problem('conflict', {
+    sv: 'Arkiverade poster kan inte ändras. Återställ posten först.',
+    en: 'Archived records cannot be changed. Restore the record first.',
+  });
