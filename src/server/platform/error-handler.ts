@@ -26,6 +26,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
       const errors = err.fieldErrors?.map((f) => ({ field: f.field, code: f.code, message: f[lang] }));
       return send(reply, err.status, problemBody(err.kind, lang, { detail: err.detail?.[lang], errors, instance }));
     }
+    // A malformed id in the path names no record: the same answer as an unknown one.
+    if (hasZodFastifySchemaValidationErrors(err) && err.validationContext === 'params') {
+      return send(reply, 404, problemBody('not-found', lang, { instance }));
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
         code: v.keyword,
