@@ -7,11 +7,11 @@ import type { InformationAssetsService } from './information-assets.service.js';
 const tags = ['Informationstillgångar'];
 
 export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: InformationAssetsService }> = async (app, { service }) => {
-  app.get('/', { schema: { tags, summary: 'Lista informationstillgångar', querystring: assetListQuery, response: { 200: assetPage } } }, (req) =>
+  app.get('', { schema: { tags, summary: 'Lista informationstillgångar', querystring: assetListQuery, response: { 200: assetPage } } }, (req) =>
     service.list(requireActor(req), req.query),
   );
 
-  app.post('/', { schema: { tags, summary: 'Skapa en informationstillgång', body: assetCreate, response: { 201: assetOut } } }, async (req, reply) => {
+  app.post('', { schema: { tags, summary: 'Skapa en informationstillgång', body: assetCreate, response: { 201: assetOut } } }, async (req, reply) => {
     const created = await service.create(contextOf(req), req.body);
     reply.header('location', `/api/v1/information-assets/${created.id}`);
     return sendWithEtag(reply, created, 201);

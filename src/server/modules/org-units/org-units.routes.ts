@@ -7,11 +7,11 @@ import type { OrgUnitsService } from './org-units.service.js';
 const tags = ['Organisation'];
 
 export const orgUnitsRoutes: FastifyPluginAsyncZod<{ service: OrgUnitsService }> = async (app, { service }) => {
-  app.get('/', { schema: { tags, summary: 'Lista organisationsenheter', querystring: orgUnitListQuery, response: { 200: orgUnitPage } } }, (req) =>
+  app.get('', { schema: { tags, summary: 'Lista organisationsenheter', querystring: orgUnitListQuery, response: { 200: orgUnitPage } } }, (req) =>
     service.list(requireActor(req), req.query),
   );
 
-  app.post('/', { schema: { tags, summary: 'Skapa en organisationsenhet', body: orgUnitCreate, response: { 201: orgUnitOut } } }, async (req, reply) => {
+  app.post('', { schema: { tags, summary: 'Skapa en organisationsenhet', body: orgUnitCreate, response: { 201: orgUnitOut } } }, async (req, reply) => {
     const created = await service.create(contextOf(req), req.body);
     reply.header('location', `/api/v1/org-units/${created.id}`);
     return sendWithEtag(reply, created, 201);

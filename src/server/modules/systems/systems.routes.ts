@@ -11,7 +11,7 @@ const tags = ['IT-system'];
 
 export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> = async (app, { service }) => {
   app.get(
-    '/',
+    '',
     {
       schema: {
         tags,
@@ -41,7 +41,7 @@ export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> =
     },
   );
 
-  app.post('/', { schema: { tags, summary: 'Registrera ett IT-system', body: systemCreate, response: { 201: systemOut } } }, async (req, reply) => {
+  app.post('', { schema: { tags, summary: 'Registrera ett IT-system', body: systemCreate, response: { 201: systemOut } } }, async (req, reply) => {
     const created = await service.create(contextOf(req), req.body);
     reply.header('location', `/api/v1/systems/${created.id}`);
     return sendWithEtag(reply, created, 201);

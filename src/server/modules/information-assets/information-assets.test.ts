@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { newTenant } from '../../../../test/helpers/app.js';
+
+type Asset = { id: string; version: number; systemIds: string[]; systems: { id: string; name: string }[] };
+
+describe('information assets (D2-22, D1-23)', () => {
+  it('D2-22: registers an asset with owner, unit, personal data and linked systems; the system shows it back', async () => {
+    const t = await newTenant();
+    const sys = (await t.editor.post('/api/v1/systems', { name: 'Pulsen Combine', responsibleUnitId: t.unitId })).json<{ id: string }>();
+    const res = await t.editor.post('/api/v1/information-assets', {
+      name: 'Social dokumentation äldreomsorg',
+      owner: 'Maria Karlsson',
+      unitId: t.unitId,
+      personalData: 'personnummer',
+      systemIds: [sys.id, sys.id],
+    });
+    expect(res.statusCode).toBe(201);
+    const asset = res.json<Asset>();
+    expect(asset).toMatchObject({
+      owner: 'Maria Karlsson',
+      personalData: 'personnummer',
+      unit: { id: t.unitId, name: 'Kommunledningsförvaltningen' },
+      systemIds: [sys.id],
+      systems: [{ id: sys.id, name: 'Pulsen Combine' }],
+    });
+    const system = (await t.reader.get(`/api/v1/systems/${sys.id}`)).json();
+    expect(system.informationAssets).toEqual([{ id: asset.id, name: 'Social dokumentation äldreomsorg' }]);
+    const bySystem = await t.reader.get(`/api/v1/information-assets?systemId=${sys.id}&personalData=personnummer`);
+    expect(bySystem.json().items.map((a: Asset) => a.id)).toEqual([asset.id]);
+    expect((await t.reader.get('/api/v1/information-assets?personalData=none')).json().items).toEqual([]);
+  });
+
+  it('defaults personal data to none and refuses links to systems of another tenant', async () => {
+    const t = await newTenant();
+    const other = await newTenant();
+    const foreign = (await other.editor.post('/api/v1/systems', { name: 'Främmande', responsibleUnitId: other.unitId })).json<{ id: string }>();
+    const plain = await t.editor.post('/api/v1/information-assets', { name: 'Mötesprotokoll', unitId: t.unitId });
+    expect(plain.json()).toMatchObject({ personalData: 'none', systemIds: [] });
+    const bad = await t.editor.post('/api/v1/information-assets', { name: 'X', unitId: t.unitId, systemIds: [foreign.id] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'systemIds.0', code: 'unknown_system' });
+  });
+
+  it('changes links with If-Match and audits; an archived asset disappears from its system', async () => {
+    const t = await newTenant();
+    const s1 = (await t.editor.post('/api/v1/systems', { name: 'E-post', responsibleUnitId: t.unitId })).json<{ id: string }>();
+    const a = (await t.editor.post('/api/v1/information-assets', { name: 'E-post', unitId: t.unitId, systemIds: [s1.id] })).json<Asset>();
+    expect((await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [] })).statusCode).toBe(428);
+    const patched = await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [], personalData: 'ordinary' }, { 'if-match': '"v1"' });
+    expect(patched.json()).toMatchObject({ version: 2, systemIds: [], personalData: 'ordinary' });
+    await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [s1.id] }, { 'if-match': '"v2"' });
+    await t.editor.post(`/api/v1/information-assets/${a.id}/archive`, undefined, { 'if-match': '"v3"' });
+    expect((await t.reader.get(`/api/v1/systems/${s1.id}`)).json().informationAssets).toEqual([]);
+    expect((await t.reader.post('/api/v1/information-assets', { name: 'X', unitId: t.unitId })).statusCode).toBe(403);
+  });
+});
