@@ -12,17 +12,26 @@ describe('the tillit command', () => {
   it('create-admin makes a tenant administrator who can then sign in to the served app; a second process is refused the data directory', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tillit-cli-'));
     const env = { TILLIT_DATA_DIR: dataDir, TILLIT_DEMO: '0', DATABASE_URL: '' };
-    const created = run(['create-admin', '--email', 'ks@kommun.example', '--password', 'Långt-nog-lösenord-1', '--tenant', 'Hjo kommun'], env);
+    const created = run(
+      ['create-admin', '--email', 'ks@kommun.example', '--password', 'Långt-nog-lösenord-1', '--tenant', 'Hjo kommun'],
+      env,
+    );
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('Administratören ks@kommun.example finns nu i Hjo kommun (ny organisation)');
 
     const port = String(40000 + Math.floor(Math.random() * 20000));
-    const server = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+    const server = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'warn' },
+      stdio: 'pipe',
+    });
     try {
       let ready = false;
       for (let i = 0; i < 120 && !ready; i++) {
         await new Promise((r) => setTimeout(r, 500));
-        ready = await fetch(`http://localhost:${port}/readyz`).then((r) => r.ok, () => false);
+        ready = await fetch(`http://localhost:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
       }
       expect(ready).toBe(true);
       const login = await fetch(`http://localhost:${port}/api/v1/auth/login`, {
@@ -53,7 +62,9 @@ describe('the tillit command', () => {
   });
 
   it('refuses create-admin without a valid e-mail or with a short password', () => {
-    const r = run(['create-admin', '--email', 'inte-en-adress', '--password', 'kort'], { TILLIT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tillit-cli-')) });
+    const r = run(['create-admin', '--email', 'inte-en-adress', '--password', 'kort'], {
+      TILLIT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tillit-cli-')),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('ange en giltig e-postadress');
     expect(r.stderr).toContain('minst 8 tecken');

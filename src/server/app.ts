@@ -96,7 +96,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await database.ping();
       return { status: 'ready', database: database.kind };
     } catch {
-      return reply.status(503).type('application/problem+json').send({ type: 'urn:tillit:problem:unavailable', title: 'Databasen svarar inte', status: 503 });
+      return reply
+        .status(503)
+        .type('application/problem+json')
+        .send({ type: 'urn:tillit:problem:unavailable', title: 'Databasen svarar inte', status: 503 });
     }
   });
 
@@ -107,7 +110,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.addHook('preValidation', async (req) => {
         if (!req.routeOptions.config.public && !req.session) throw new Problem('unauthenticated');
       });
-      await api.register(authRoutes, { prefix: '/auth', service: createAuthService(db, sessionHours), secureCookies: opts.secureCookies ?? false, sessionHours });
+      await api.register(authRoutes, {
+        prefix: '/auth',
+        service: createAuthService(db, sessionHours),
+        secureCookies: opts.secureCookies ?? false,
+        sessionHours,
+      });
       await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
       await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });
       await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });

@@ -9,7 +9,13 @@ describe('configuration from the environment', () => {
   });
 
   it('reads PORT, TILLIT_DATA_DIR, TILLIT_DEMO=0, DATABASE_URL and https public URL', () => {
-    const c = loadConfig({ PORT: '8080', TILLIT_DATA_DIR: '/tmp/x', TILLIT_DEMO: '0', DATABASE_URL: 'postgres://u@h/db', TILLIT_PUBLIC_URL: 'https://isms.kommun.se' });
+    const c = loadConfig({
+      PORT: '8080',
+      TILLIT_DATA_DIR: '/tmp/x',
+      TILLIT_DEMO: '0',
+      DATABASE_URL: 'postgres://u@h/db',
+      TILLIT_PUBLIC_URL: 'https://isms.kommun.se',
+    });
     expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', demo: false, databaseUrl: 'postgres://u@h/db', secureCookies: true });
   });
 

@@ -31,7 +31,8 @@ export async function serve(): Promise<void> {
   } catch (err) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
-    if ((err as { code?: string }).code === 'EADDRINUSE') throw new StartupError(`Porten ${config.port} används redan (port in use). Välj en annan med PORT=…`);
+    if ((err as { code?: string }).code === 'EADDRINUSE')
+      throw new StartupError(`Porten ${config.port} används redan (port in use). Välj en annan med PORT=…`);
     throw err;
   }
 }

@@ -20,15 +20,7 @@ export const authenticationMethods = [
 ] as const;
 export type AuthenticationMethod = (typeof authenticationMethods)[number];
 
-export const costCategories = [
-  'licence',
-  'operation',
-  'support',
-  'consultancy',
-  'hosting',
-  'development',
-  'other',
-] as const;
+export const costCategories = ['licence', 'operation', 'support', 'consultancy', 'hosting', 'development', 'other'] as const;
 export type CostCategory = (typeof costCategories)[number];
 
 export const personalDataLevels = ['none', 'ordinary', 'sensitive', 'personnummer'] as const;

@@ -47,7 +47,12 @@ export class Client {
     return res;
   }
 
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (method !== 'GET' && this.csrfToken && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrfToken;
@@ -84,7 +89,14 @@ export async function newTenant(): Promise<TestTenant> {
   }
   const unit = await clients.tenant_admin.post('/api/v1/org-units', { name: 'Kommunledningsförvaltningen', type: 'department' });
   if (unit.statusCode !== 201) throw new Error(`unit: ${unit.body}`);
-  return { tenantId, name, admin: clients.tenant_admin, editor: clients.editor, reader: clients.reader, unitId: unit.json<{ id: string }>().id };
+  return {
+    tenantId,
+    name,
+    admin: clients.tenant_admin,
+    editor: clients.editor,
+    reader: clients.reader,
+    unitId: unit.json<{ id: string }>().id,
+  };
 }
 
 export const anonymous = async () => new Client((await testApp()).app);

@@ -26,15 +26,7 @@ export interface DemoSystem {
   operationsResponsible: string;
   supplier: string;
   hosting: 'local' | 'external' | 'cloud';
-  authenticationMethod:
-    | 'username_password'
-    | 'sso'
-    | 'bankid'
-    | 'freja_eid_plus'
-    | 'siths'
-    | 'e_id_card'
-    | 'token'
-    | 'other';
+  authenticationMethod: 'username_password' | 'sso' | 'bankid' | 'freja_eid_plus' | 'siths' | 'e_id_card' | 'token' | 'other';
   critical: boolean;
   lifecycleStatus: 'planned' | 'in_use' | 'phasing_out' | 'retired';
   lastReviewedOn: string | null;
@@ -199,8 +191,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Lifecare IFO',
-    description:
-      'Verksamhetssystem för handläggning och dokumentation inom individ- och familjeomsorgen, inklusive ekonomiskt bistånd.',
+    description: 'Verksamhetssystem för handläggning och dokumentation inom individ- och familjeomsorgen, inklusive ekonomiskt bistånd.',
     unitKey: 'ifo',
     systemOwner: 'Johan Eriksson (verksamhetschef IFO)',
     systemAdministrators: ['Ulrika Sjöberg (systemförvaltare)'],
@@ -231,9 +222,7 @@ export const demoSystems: DemoSystem[] = [
     critical: false,
     lifecycleStatus: 'retired',
     lastReviewedOn: null,
-    costs: [
-      { category: 'consultancy', amountSek: 185000, year: 2025, note: 'Uttag och leverans av data till e-arkivet' },
-    ],
+    costs: [{ category: 'consultancy', amountSek: 185000, year: 2025, note: 'Uttag och leverans av data till e-arkivet' }],
   },
   {
     name: 'Appva MCSS',
@@ -256,8 +245,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Careium trygghetslarm',
-    description:
-      'Digitala trygghetslarm med larmmottagning dygnet runt för personer som bor kvar i sitt hem.',
+    description: 'Digitala trygghetslarm med larmmottagning dygnet runt för personer som bor kvar i sitt hem.',
     unitKey: 'hemtjanst',
     systemOwner: 'Lena Persson (enhetschef hemtjänst)',
     systemAdministrators: ['Oskar Mattsson (larmsamordnare)'],
@@ -296,8 +284,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Microsoft 365',
-    description:
-      'E-post via Exchange Online samt Teams, SharePoint och OneDrive för kommunens medarbetare.',
+    description: 'E-post via Exchange Online samt Teams, SharePoint och OneDrive för kommunens medarbetare.',
     unitKey: 'it',
     systemOwner: 'Mikael Johansson (IT-chef)',
     systemAdministrators: ['Fredrik Wallin (IT-tekniker)', 'Niklas Hedlund (IT-tekniker)'],
@@ -355,8 +342,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'FortiManager',
-    description:
-      'Central hantering av brandväggar och nätverkssegmentering i kommunens nät.',
+    description: 'Central hantering av brandväggar och nätverkssegmentering i kommunens nät.',
     unitKey: 'it',
     systemOwner: 'Mikael Johansson (IT-chef)',
     systemAdministrators: ['Tobias Lund (IT-säkerhetsansvarig)', 'Erik Dahl (nätverkstekniker)'],
@@ -376,8 +362,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Veeam Backup & Replication',
-    description:
-      'Säkerhetskopiering av kommunens servrar och lokala system, med kopia till en separat och skrivskyddad lagringsplats.',
+    description: 'Säkerhetskopiering av kommunens servrar och lokala system, med kopia till en separat och skrivskyddad lagringsplats.',
     unitKey: 'it',
     systemOwner: 'Mikael Johansson (IT-chef)',
     systemAdministrators: ['Erik Dahl (nätverkstekniker)', 'Fredrik Wallin (IT-tekniker)'],
@@ -397,8 +382,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Telia Touchpoint Plus',
-    description:
-      'Molnbaserad telefoni och växel med kontaktcenter för kommunens servicecenter.',
+    description: 'Molnbaserad telefoni och växel med kontaktcenter för kommunens servicecenter.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Hanna Björk (växelsamordnare)'],
@@ -416,8 +400,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'W3D3',
-    description:
-      'Diarie- och ärendehanteringssystem för registrering av allmänna handlingar. Ska ersättas av Public 360° under 2026.',
+    description: 'Diarie- och ärendehanteringssystem för registrering av allmänna handlingar. Ska ersättas av Public 360° under 2026.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Linda Engström (registrator)'],
@@ -436,8 +419,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Public 360°',
-    description:
-      'Nytt ärende- och dokumenthanteringssystem som ska ersätta W3D3. Upphandlat och planerat för införande under 2026.',
+    description: 'Nytt ärende- och dokumenthanteringssystem som ska ersätta W3D3. Upphandlat och planerat för införande under 2026.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Linda Engström (registrator)', 'Elin Holmberg (arkivarie)'],
@@ -455,8 +437,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'iipax archive',
-    description:
-      'Kommunens e-arkiv för långtidsbevarande av digitala handlingar från avvecklade och aktiva system.',
+    description: 'Kommunens e-arkiv för långtidsbevarande av digitala handlingar från avvecklade och aktiva system.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Elin Holmberg (arkivarie)'],
@@ -476,8 +457,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Sitevision',
-    description:
-      'Publiceringsplattform för kommunens externa webbplats och intranät.',
+    description: 'Publiceringsplattform för kommunens externa webbplats och intranät.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Malin Strand (webbredaktör)'],
@@ -496,8 +476,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Open ePlatform',
-    description:
-      'E-tjänsteplattform där invånare och företag lämnar in ansökningar och anmälningar med e-legitimation.',
+    description: 'E-tjänsteplattform där invånare och företag lämnar in ansökningar och anmälningar med e-legitimation.',
     unitKey: 'kansli',
     systemOwner: 'Peter Lundgren (kanslichef)',
     systemAdministrators: ['Malin Strand (webbredaktör)', 'Martin Blom (e-tjänsteutvecklare)'],
@@ -517,8 +496,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Raindance Ekonomi',
-    description:
-      'Kommunens ekonomisystem för redovisning, leverantörs- och kundreskontra samt budgetuppföljning.',
+    description: 'Kommunens ekonomisystem för redovisning, leverantörs- och kundreskontra samt budgetuppföljning.',
     unitKey: 'ekonomi',
     systemOwner: 'Eva Nilsson (ekonomichef)',
     systemAdministrators: ['Jessica Nordin (ekonomisystemförvaltare)'],
@@ -538,8 +516,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Personec P',
-    description:
-      'Personal- och lönesystem för anställningar, lönehantering, frånvaro och utbetalningar.',
+    description: 'Personal- och lönesystem för anställningar, lönehantering, frånvaro och utbetalningar.',
     unitKey: 'hr',
     systemOwner: 'Sara Holm (HR-chef)',
     systemAdministrators: ['Robert Söderberg (lönesystemförvaltare)', 'Ida Falk'],
@@ -578,8 +555,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Tieto Edlevo',
-    description:
-      'Administrativt system för placeringar i förskola och fritidshem, barnomsorgsavgifter och elevregister.',
+    description: 'Administrativt system för placeringar i förskola och fritidshem, barnomsorgsavgifter och elevregister.',
     unitKey: 'forskola',
     systemOwner: 'Sofia Olsson (verksamhetschef förskola)',
     systemAdministrators: ['Linda Engström', 'Jessica Nordin'],
@@ -598,8 +574,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'ByggR',
-    description:
-      'Ärendehanteringssystem för bygglov, anmälningar och tillsyn enligt plan- och bygglagen.',
+    description: 'Ärendehanteringssystem för bygglov, anmälningar och tillsyn enligt plan- och bygglagen.',
     unitKey: 'bygglov',
     systemOwner: 'Helena Berg (bygglovschef)',
     systemAdministrators: ['Therese Lindberg (bygglovsadministratör)'],
@@ -618,8 +593,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'ArcGIS Enterprise',
-    description:
-      'Geografiskt informationssystem för baskarta, detaljplaner och ledningsinformation.',
+    description: 'Geografiskt informationssystem för baskarta, detaljplaner och ledningsinformation.',
     unitKey: 'sbf',
     systemOwner: 'Magnus Larsson (förvaltningschef)',
     systemAdministrators: ['Erik Dahl', 'Johanna Wikström (GIS-ingenjör)'],
@@ -638,8 +612,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'EDP Future',
-    description:
-      'Kundsystem för VA-abonnemang, mätaravläsning och fakturering av vatten- och avloppsavgifter.',
+    description: 'Kundsystem för VA-abonnemang, mätaravläsning och fakturering av vatten- och avloppsavgifter.',
     unitKey: 'va',
     systemOwner: 'Anders Nyström (VA-chef)',
     systemAdministrators: ['Ida Falk (kundtjänst VA)'],
@@ -658,8 +631,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'AVEVA Plant SCADA',
-    description:
-      'Styr- och övervakningssystem för vattenverk, reningsverk och pumpstationer. Körs i ett separat driftnät.',
+    description: 'Styr- och övervakningssystem för vattenverk, reningsverk och pumpstationer. Körs i ett separat driftnät.',
     unitKey: 'va',
     systemOwner: 'Anders Nyström (VA-chef)',
     systemAdministrators: ['Stefan Öberg (drifttekniker VA)'],
@@ -678,8 +650,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'ARX passersystem',
-    description:
-      'Passer- och larmsystem för kommunhuset, skolor och äldreboenden. Hanterar passerkort och behörighetsgrupper.',
+    description: 'Passer- och larmsystem för kommunhuset, skolor och äldreboenden. Hanterar passerkort och behörighetsgrupper.',
     unitKey: 'it',
     systemOwner: 'Karin Bergström (kommundirektör)',
     systemAdministrators: ['Oskar Mattsson', 'Fredrik Wallin (IT-tekniker)'],
@@ -697,8 +668,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'Vitec Hyra',
-    description:
-      'Fastighets- och hyressystem för hyresavtal, hyresaviseringar, kö och felanmälningar.',
+    description: 'Fastighets- och hyressystem för hyresavtal, hyresaviseringar, kö och felanmälningar.',
     unitKey: 'demobostader',
     systemOwner: 'Jonas Sandberg (VD Demo Bostäder AB)',
     systemAdministrators: ['Sanna Håkansson (uthyrningsansvarig)'],
@@ -716,8 +686,7 @@ export const demoSystems: DemoSystem[] = [
   },
   {
     name: 'ABB Ability System 800xA',
-    description:
-      'Styrsystem för fjärrvärmeverket och distributionsnätet. Övervakas dygnet runt av jourhavande drifttekniker.',
+    description: 'Styrsystem för fjärrvärmeverket och distributionsnätet. Övervakas dygnet runt av jourhavande drifttekniker.',
     unitKey: 'demoenergi',
     systemOwner: 'Patrik Forsberg (VD Demo Energi AB)',
     systemAdministrators: ['Stefan Öberg', 'Viktor Bergqvist (automationsingenjör)'],

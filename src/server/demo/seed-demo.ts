@@ -8,6 +8,9 @@ import { findTenantByName } from '../modules/auth/auth.repository.js';
 import { createInformationAssetsService } from '../modules/information-assets/information-assets.service.js';
 import { createOrgUnitsService } from '../modules/org-units/org-units.service.js';
 import { createSystemsService } from '../modules/systems/systems.service.js';
+import { assetCreate } from '../modules/information-assets/information-assets.schemas.js';
+import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
+import { systemCreate } from '../modules/systems/systems.schemas.js';
 import { demoAssets, demoSystems, demoTenantName, demoUnits } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
@@ -23,8 +26,8 @@ export interface DemoResult {
   password: string | null;
 }
 
-// Loads "Demo kommun" through the same services the API uses, so the demo data obeys every rule
-// and has its audit entries. Running it again when the tenant exists changes nothing.
+// Loads "Demo kommun" through the same schemas and services the API uses, so the demo data obeys
+// every rule and has its audit entries. Running it again when the tenant exists changes nothing.
 export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD): Promise<DemoResult> {
   if (await findTenantByName(db, demoTenantName)) return { created: false, email: demoAdminEmail, password: null };
   const pw = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
@@ -36,8 +39,20 @@ export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWO
     displayName: 'Anna Admin (informationssäkerhetssamordnare)',
     role: 'tenant_admin',
   });
-  await auth.ensureUser({ tenantName: demoTenantName, email: 'redaktor@demokommun.se', password: pw, displayName: 'Erik Redaktör', role: 'editor' });
-  await auth.ensureUser({ tenantName: demoTenantName, email: 'lasare@demokommun.se', password: pw, displayName: 'Lena Läsare', role: 'reader' });
+  await auth.ensureUser({
+    tenantName: demoTenantName,
+    email: 'redaktor@demokommun.se',
+    password: pw,
+    displayName: 'Erik Redaktör',
+    role: 'editor',
+  });
+  await auth.ensureUser({
+    tenantName: demoTenantName,
+    email: 'lasare@demokommun.se',
+    password: pw,
+    displayName: 'Lena Läsare',
+    role: 'reader',
+  });
 
   const ctx: RequestContext = {
     actor: { userId, tenantId, roles: ['tenant_admin'], email: demoAdminEmail, displayName: 'Demo' },
@@ -50,16 +65,22 @@ export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWO
   const unitIds = new Map<string, string>();
   for (const u of demoUnits) {
     const parentId = u.parentKey ? unitIds.get(u.parentKey) : undefined;
-    const created = await units.create(ctx, { name: u.name, type: u.type, parentId: parentId ?? null, description: u.description ?? null });
+    const created = await units.create(
+      ctx,
+      orgUnitCreate.parse({ name: u.name, type: u.type, parentId: parentId ?? null, description: u.description }),
+    );
     unitIds.set(u.key, created.id);
   }
   const systemIds = new Map<string, string>();
   for (const { unitKey, ...s } of demoSystems) {
-    const created = await systems.create(ctx, { ...s, responsibleUnitId: unitIds.get(unitKey)! });
+    const created = await systems.create(ctx, systemCreate.parse({ ...s, responsibleUnitId: unitIds.get(unitKey) }));
     systemIds.set(s.name, created.id);
   }
   for (const { unitKey, systemNames, ...a } of demoAssets) {
-    await assets.create(ctx, { ...a, unitId: unitIds.get(unitKey)!, systemIds: systemNames.map((n) => systemIds.get(n)!) });
+    await assets.create(
+      ctx,
+      assetCreate.parse({ ...a, unitId: unitIds.get(unitKey), systemIds: systemNames.map((n) => systemIds.get(n)) }),
+    );
   }
   return { created: true, email: demoAdminEmail, password: pw };
 }

@@ -46,7 +46,14 @@ export function sendCsv<T>(reply: FastifyReply, filename: string, lang: Lang, co
   return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', disposition(filename)).send(out);
 }
 
-export async function sendXlsx<T>(reply: FastifyReply, filename: string, sheetName: string, lang: Lang, columns: ExportColumn<T>[], rows: AsyncIterable<T>) {
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  filename: string,
+  sheetName: string,
+  lang: Lang,
+  columns: ExportColumn<T>[],
+  rows: AsyncIterable<T>,
+) {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

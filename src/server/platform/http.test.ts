@@ -10,7 +10,11 @@ describe('HTTP contract shared by every module', () => {
     const res = await t.editor.app.inject({
       method: 'POST',
       url: '/api/v1/systems',
-      headers: { cookie: (t.editor as unknown as { cookie: string }).cookie, 'x-csrf-token': t.editor.csrfToken, 'content-type': 'application/json' },
+      headers: {
+        cookie: (t.editor as unknown as { cookie: string }).cookie,
+        'x-csrf-token': t.editor.csrfToken,
+        'content-type': 'application/json',
+      },
       payload: '{"name": "Halv',
     });
     expect([malformed.statusCode, res.statusCode]).toEqual([400, 400]);
@@ -23,9 +27,16 @@ describe('HTTP contract shared by every module', () => {
 
   it('rejects unknown fields and speaks English when the client prefers it', async () => {
     const t = await newTenant();
-    const res = await t.editor.post('/api/v1/systems', { name: 'X', responsibleUnitId: t.unitId, isAdmin: true }, { 'accept-language': 'en-GB,en;q=0.9' });
+    const res = await t.editor.post(
+      '/api/v1/systems',
+      { name: 'X', responsibleUnitId: t.unitId, isAdmin: true },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ title: 'The data is not valid', errors: [{ field: 'isAdmin', code: 'unrecognized_keys', message: 'Unknown field.' }] });
+    expect(res.json()).toMatchObject({
+      title: 'The data is not valid',
+      errors: [{ field: 'isAdmin', code: 'unrecognized_keys', message: 'Unknown field.' }],
+    });
   });
 
   it('answers unknown API paths with a problem+json 404', async () => {
@@ -43,10 +54,19 @@ describe('HTTP contract shared by every module', () => {
     expect(metrics.body).toContain('tillit_http_request_duration_seconds');
     const doc = (await anon.get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/systems', '/api/v1/systems/{id}', '/api/v1/org-units', '/api/v1/information-assets', '/api/v1/auth/login']) {
+    for (const path of [
+      '/api/v1/systems',
+      '/api/v1/systems/{id}',
+      '/api/v1/org-units',
+      '/api/v1/information-assets',
+      '/api/v1/auth/login',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(doc.paths['/api/v1/systems'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'responsibleUnitId']);
+    expect(doc.paths['/api/v1/systems'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'name',
+      'responsibleUnitId',
+    ]);
     const docs = await anon.get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);

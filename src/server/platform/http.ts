@@ -38,7 +38,12 @@ export function parseSort<K extends string>(raw: string | undefined, allowed: re
   const desc = raw.startsWith('-');
   const key = (desc ? raw.slice(1) : raw) as K;
   if (!allowed.includes(key)) {
-    throw fieldProblem('query.sort', 'invalid_value', `Ogiltig sortering. Tillåtna: ${allowed.join(', ')}.`, `Invalid sort. Allowed: ${allowed.join(', ')}.`);
+    throw fieldProblem(
+      'query.sort',
+      'invalid_value',
+      `Ogiltig sortering. Tillåtna: ${allowed.join(', ')}.`,
+      `Invalid sort. Allowed: ${allowed.join(', ')}.`,
+    );
   }
   return { key, desc };
 }
@@ -61,7 +66,12 @@ export function decodeCursor(raw: string | undefined, sortName: string): Cursor 
     if (parsed.s !== sortName) throw new Error('sort changed');
     return parsed;
   } catch {
-    throw fieldProblem('query.cursor', 'invalid_cursor', 'Ogiltig sidmarkör (cursor). Börja om från första sidan.', 'Invalid cursor. Start again from the first page.');
+    throw fieldProblem(
+      'query.cursor',
+      'invalid_cursor',
+      'Ogiltig sidmarkör (cursor). Börja om från första sidan.',
+      'Invalid cursor. Start again from the first page.',
+    );
   }
 }
 

@@ -33,7 +33,13 @@ export function trackedChange<T extends Versioned>(db: Db, ctx: RequestContext, 
     await c.change(tx, before);
     const after = (await c.load(tx))!;
     if (after.version === before.version) return after;
-    await recordAudit(tx, ctx, { action: c.action, entityType: c.entityType, entityId: c.id, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, ctx, {
+      action: c.action,
+      entityType: c.entityType,
+      entityId: c.id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }

@@ -21,7 +21,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 // Shared columns of every register row: tenant, optimistic-lock version and archive marker.
 const registerColumns = () => ({
   id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
   version: integer('version').notNull().default(1),
   archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,7 +46,6 @@ export const orgUnits = pgTable(
   ],
 );
 
-
 export const systems = pgTable(
   'systems',
   {
@@ -53,7 +54,10 @@ export const systems = pgTable(
     description: text('description'),
     responsibleUnitId: uuid('responsible_unit_id').notNull(),
     systemOwner: text('system_owner'),
-    systemAdministrators: text('system_administrators').array().notNull().default(sql`'{}'::text[]`),
+    systemAdministrators: text('system_administrators')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     operationsResponsible: text('operations_responsible'),
     supplier: text('supplier'),
     hosting: text('hosting'),
@@ -94,7 +98,11 @@ export const systemCosts = pgTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [
-    foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id], name: 'system_costs_system_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.systemId],
+      foreignColumns: [systems.tenantId, systems.id],
+      name: 'system_costs_system_fk',
+    }).onDelete('cascade'),
     index('system_costs_system_idx').on(t.tenantId, t.systemId),
   ],
 );
@@ -129,8 +137,14 @@ export const informationAssetSystems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.assetId, t.systemId] }),
-    foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [informationAssets.tenantId, informationAssets.id], name: 'ias_asset_fk' }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id], name: 'ias_system_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.assetId],
+      foreignColumns: [informationAssets.tenantId, informationAssets.id],
+      name: 'ias_asset_fk',
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id], name: 'ias_system_fk' }).onDelete(
+      'cascade',
+    ),
     index('ias_system_idx').on(t.tenantId, t.systemId),
   ],
 );

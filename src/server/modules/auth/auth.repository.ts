@@ -3,7 +3,11 @@ import type { Db } from '../../db/client.js';
 import { roleAssignments, tenants, users } from '../../db/schema/index.js';
 
 export async function findUserByEmail(db: Db, email: string) {
-  const rows = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -19,7 +23,11 @@ export async function defaultTenantOf(db: Db, userId: string): Promise<string | 
 }
 
 export async function findTenantByName(db: Db, name: string) {
-  const rows = await db.select().from(tenants).where(sql`lower(${tenants.name}) = lower(${name})`).limit(1);
+  const rows = await db
+    .select()
+    .from(tenants)
+    .where(sql`lower(${tenants.name}) = lower(${name})`)
+    .limit(1);
   return rows[0] ?? null;
 }
 

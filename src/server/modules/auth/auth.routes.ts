@@ -13,7 +13,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
   app.post(
     '/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}:${loginKey(req.body)}` } },
+      config: {
+        public: true,
+        rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}:${loginKey(req.body)}` },
+      },
       schema: { tags, summary: 'Logga in med e-post och lösenord', body: loginBody, response: { 200: loginOut } },
     },
     async (req, reply) => {

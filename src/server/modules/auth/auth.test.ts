@@ -8,8 +8,18 @@ describe('sign-in and sessions', () => {
     const t = await newTenant();
     const { app, database } = await testApp();
     const email = `Anna.${Date.now()}@Test.example`;
-    await createAuthService(database.db, 1).ensureUser({ tenantName: t.name, email, password: TEST_PASSWORD, role: 'editor', displayName: 'Anna' });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: email.toLowerCase(), password: TEST_PASSWORD } });
+    await createAuthService(database.db, 1).ensureUser({
+      tenantName: t.name,
+      email,
+      password: TEST_PASSWORD,
+      role: 'editor',
+      displayName: 'Anna',
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: email.toLowerCase(), password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toMatchObject({ email, displayName: 'Anna' });
@@ -19,7 +29,9 @@ describe('sign-in and sessions', () => {
     const me = await app.inject({ url: '/api/v1/auth/me', cookies: { tillit_session: cookie.value } });
     expect(me.json()).toEqual({ user: body.user, tenant: { id: t.tenantId, name: t.name }, roles: ['editor'], csrfToken: body.csrfToken });
     // The database keeps only a hash of the session id.
-    const stored = (await database.db.execute(sql`select count(*)::int n from sessions where id_hash = ${cookie.value}`)) as unknown as { rows: { n: number }[] };
+    const stored = (await database.db.execute(sql`select count(*)::int n from sessions where id_hash = ${cookie.value}`)) as unknown as {
+      rows: { n: number }[];
+    };
     expect(stored.rows[0]!.n).toBe(0);
   });
 
@@ -70,7 +82,9 @@ describe('sign-in and sessions', () => {
     const { app, database } = await testApp();
     const email = `ensam-${Date.now()}@test.example`;
     const { hashPassword } = await import('../../platform/auth/passwords.js');
-    await database.db.execute(sql`insert into users (email, display_name, password_hash) values (${email}, 'Ensam', ${await hashPassword(TEST_PASSWORD)})`);
+    await database.db.execute(
+      sql`insert into users (email, display_name, password_hash) values (${email}, 'Ensam', ${await hashPassword(TEST_PASSWORD)})`,
+    );
     const c = new Client(app);
     await expect(c.login(email)).rejects.toThrow(/401/);
   });

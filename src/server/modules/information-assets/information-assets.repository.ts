@@ -20,25 +20,36 @@ const sortColumns: Record<AssetSort, SortColumn> = {
 const unitName = sql<string>`(select u.name from org_units u where u.tenant_id = information_assets.tenant_id and u.id = information_assets.unit_id)`;
 
 // Linked systems ride along as one json column: no query per row.
-const linkedSystems = sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by lower(s.name))
+const linkedSystems = sql<
+  { id: string; name: string }[]
+>`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by lower(s.name))
   from information_asset_systems l join systems s on s.tenant_id = l.tenant_id and s.id = l.system_id
   where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and s.archived_at is null), '[]'::json)`;
 
 export type AssetValues = Omit<AssetCreate, 'systemIds'>;
 
 export async function insertAsset(tx: Tx, tenantId: string, v: AssetValues): Promise<string> {
-  const [row] = await tx.insert(informationAssets).values({ ...v, tenantId }).returning({ id: informationAssets.id });
+  const [row] = await tx
+    .insert(informationAssets)
+    .values({ ...v, tenantId })
+    .returning({ id: informationAssets.id });
   return row!.id;
 }
 
-export async function findAsset(tx: Tx, tenantId: string, id: string, forUpdate = false) {
-  const base = tx.select({ ...columns, unitName, systems: linkedSystems }).from(informationAssets);
-  const where = and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id));
-  if (forUpdate) {
-    const [locked] = await tx.select({ version: informationAssets.version }).from(informationAssets).where(where).for('update');
-    if (!locked) return null;
-  }
-  const rows = await base.where(where);
+export async function findAsset(tx: Tx, tenantId: string, id: string) {
+  const rows = await tx
+    .select({ ...columns, unitName, systems: linkedSystems })
+    .from(informationAssets)
+    .where(and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id)));
+  return rows[0] ?? null;
+}
+
+export async function lockAsset(tx: Tx, tenantId: string, id: string) {
+  const rows = await tx
+    .select({ version: informationAssets.version })
+    .from(informationAssets)
+    .where(and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id)))
+    .for('update');
   return rows[0] ?? null;
 }
 
@@ -50,7 +61,9 @@ export async function updateAsset(tx: Tx, tenantId: string, id: string, values: 
 }
 
 export async function replaceLinks(tx: Tx, tenantId: string, assetId: string, systemIds: string[]) {
-  await tx.delete(informationAssetSystems).where(and(eq(informationAssetSystems.tenantId, tenantId), eq(informationAssetSystems.assetId, assetId)));
+  await tx
+    .delete(informationAssetSystems)
+    .where(and(eq(informationAssetSystems.tenantId, tenantId), eq(informationAssetSystems.assetId, assetId)));
   const unique = [...new Set(systemIds)];
   if (unique.length) await tx.insert(informationAssetSystems).values(unique.map((systemId) => ({ tenantId, assetId, systemId })));
 }

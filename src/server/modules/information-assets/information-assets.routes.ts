@@ -7,30 +7,56 @@ import type { InformationAssetsService } from './information-assets.service.js';
 const tags = ['Informationstillgångar'];
 
 export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: InformationAssetsService }> = async (app, { service }) => {
-  app.get('', { schema: { tags, summary: 'Lista informationstillgångar', querystring: assetListQuery, response: { 200: assetPage } } }, (req) =>
-    service.list(requireActor(req), req.query),
+  app.get(
+    '',
+    { schema: { tags, summary: 'Lista informationstillgångar', querystring: assetListQuery, response: { 200: assetPage } } },
+    (req) => service.list(requireActor(req), req.query),
   );
 
-  app.post('', { schema: { tags, summary: 'Skapa en informationstillgång', body: assetCreate, response: { 201: assetOut } } }, async (req, reply) => {
-    const created = await service.create(contextOf(req), req.body);
-    reply.header('location', `/api/v1/information-assets/${created.id}`);
-    return sendWithEtag(reply, created, 201);
-  });
+  app.post(
+    '',
+    { schema: { tags, summary: 'Skapa en informationstillgång', body: assetCreate, response: { 201: assetOut } } },
+    async (req, reply) => {
+      const created = await service.create(contextOf(req), req.body);
+      reply.header('location', `/api/v1/information-assets/${created.id}`);
+      return sendWithEtag(reply, created, 201);
+    },
+  );
 
-  app.get('/:id', { schema: { tags, summary: 'Hämta en informationstillgång', params: idParams, response: { 200: assetOut } } }, async (req, reply) =>
-    sendWithEtag(reply, await service.get(requireActor(req), req.params.id)),
+  app.get(
+    '/:id',
+    { schema: { tags, summary: 'Hämta en informationstillgång', params: idParams, response: { 200: assetOut } } },
+    async (req, reply) => sendWithEtag(reply, await service.get(requireActor(req), req.params.id)),
   );
 
   app.patch(
     '/:id',
-    { schema: { tags, summary: 'Ändra en informationstillgång (kräver If-Match)', params: idParams, body: assetPatch, response: { 200: assetOut } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ändra en informationstillgång (kräver If-Match)',
+        params: idParams,
+        body: assetPatch,
+        response: { 200: assetOut },
+      },
+    },
     async (req, reply) => sendWithEtag(reply, await service.update(contextOf(req), req.params.id, requireIfMatch(req), req.body)),
   );
 
-  for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [path, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     app.post(
       `/:id/${path}`,
-      { schema: { tags, summary: archived ? 'Arkivera en informationstillgång' : 'Återställ en informationstillgång', params: idParams, response: { 200: assetOut } } },
+      {
+        schema: {
+          tags,
+          summary: archived ? 'Arkivera en informationstillgång' : 'Återställ en informationstillgång',
+          params: idParams,
+          response: { 200: assetOut },
+        },
+      },
       async (req, reply) => sendWithEtag(reply, await service.setArchived(contextOf(req), req.params.id, requireIfMatch(req), archived)),
     );
   }

@@ -21,18 +21,29 @@ async function requireSystems(tx: Tx, tenantId: string, ids: string[]) {
   const found = await repo.activeSystemIds(tx, tenantId, ids);
   const index = ids.findIndex((id) => !found.has(id));
   if (index >= 0) {
-    throw fieldProblem(`systemIds.${index}`, 'unknown_system', 'Systemet finns inte eller är arkiverat.', 'The system does not exist or is archived.');
+    throw fieldProblem(
+      `systemIds.${index}`,
+      'unknown_system',
+      'Systemet finns inte eller är arkiverat.',
+      'The system does not exist or is archived.',
+    );
   }
 }
 
 export function createInformationAssetsService(db: Db) {
-  const tracked = (ctx: RequestContext, id: string, expectedVersion: number, action: string, change: (tx: Tx, before: AssetOut) => Promise<void>) =>
+  const tracked = (
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    action: string,
+    change: (tx: Tx, before: AssetOut) => Promise<void>,
+  ) =>
     trackedChange(db, ctx, {
       entityType: 'information-asset',
       action,
       id,
       expectedVersion,
-      lock: (tx) => repo.findAsset(tx, ctx.actor.tenantId, id, true),
+      lock: (tx) => repo.lockAsset(tx, ctx.actor.tenantId, id),
       load: (tx) => load(tx, ctx.actor, id),
       change,
     });
@@ -48,7 +59,12 @@ export function createInformationAssetsService(db: Db) {
         const id = await repo.insertAsset(tx, t, values);
         await repo.replaceLinks(tx, t, id, systemIds);
         const out = (await load(tx, ctx.actor, id))!;
-        await recordAudit(tx, ctx, { action: 'information-asset.create', entityType: 'information-asset', entityId: id, after: snapshot(out) });
+        await recordAudit(tx, ctx, {
+          action: 'information-asset.create',
+          entityType: 'information-asset',
+          entityId: id,
+          after: snapshot(out),
+        });
         return out;
       });
     },

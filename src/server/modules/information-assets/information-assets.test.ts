@@ -33,7 +33,9 @@ describe('information assets (D2-22, D1-23)', () => {
   it('defaults personal data to none and refuses links to systems of another tenant', async () => {
     const t = await newTenant();
     const other = await newTenant();
-    const foreign = (await other.editor.post('/api/v1/systems', { name: 'Främmande', responsibleUnitId: other.unitId })).json<{ id: string }>();
+    const foreign = (await other.editor.post('/api/v1/systems', { name: 'Främmande', responsibleUnitId: other.unitId })).json<{
+      id: string;
+    }>();
     const plain = await t.editor.post('/api/v1/information-assets', { name: 'Mötesprotokoll', unitId: t.unitId });
     expect(plain.json()).toMatchObject({ personalData: 'none', systemIds: [] });
     const bad = await t.editor.post('/api/v1/information-assets', { name: 'X', unitId: t.unitId, systemIds: [foreign.id] });
@@ -46,7 +48,11 @@ describe('information assets (D2-22, D1-23)', () => {
     const s1 = (await t.editor.post('/api/v1/systems', { name: 'E-post', responsibleUnitId: t.unitId })).json<{ id: string }>();
     const a = (await t.editor.post('/api/v1/information-assets', { name: 'E-post', unitId: t.unitId, systemIds: [s1.id] })).json<Asset>();
     expect((await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [] })).statusCode).toBe(428);
-    const patched = await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [], personalData: 'ordinary' }, { 'if-match': '"v1"' });
+    const patched = await t.editor.patch(
+      `/api/v1/information-assets/${a.id}`,
+      { systemIds: [], personalData: 'ordinary' },
+      { 'if-match': '"v1"' },
+    );
     expect(patched.json()).toMatchObject({ version: 2, systemIds: [], personalData: 'ordinary' });
     await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [s1.id] }, { 'if-match': '"v2"' });
     await t.editor.post(`/api/v1/information-assets/${a.id}/archive`, undefined, { 'if-match': '"v3"' });

@@ -15,12 +15,18 @@ const sortColumns: Record<OrgUnitSort, SortColumn> = {
 };
 
 export async function insertOrgUnit(tx: Tx, tenantId: string, v: OrgUnitCreate): Promise<string> {
-  const [row] = await tx.insert(orgUnits).values({ ...v, tenantId }).returning({ id: orgUnits.id });
+  const [row] = await tx
+    .insert(orgUnits)
+    .values({ ...v, tenantId })
+    .returning({ id: orgUnits.id });
   return row!.id;
 }
 
 export async function findOrgUnit(tx: Tx, tenantId: string, id: string, forUpdate = false): Promise<OrgUnitRow | null> {
-  const q = tx.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
+  const q = tx
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)));
   const rows = forUpdate ? await q.for('update') : await q;
   return rows[0] ?? null;
 }

@@ -16,10 +16,21 @@ async function load(tx: Tx, actor: Actor, id: string): Promise<OrgUnitOut | null
 }
 
 const cycleProblem = () =>
-  fieldProblem('parentId', 'cycle', 'En enhet kan inte ligga under sig själv eller sina egna underenheter.', 'A unit cannot be placed under itself or its own sub-units.');
+  fieldProblem(
+    'parentId',
+    'cycle',
+    'En enhet kan inte ligga under sig själv eller sina egna underenheter.',
+    'A unit cannot be placed under itself or its own sub-units.',
+  );
 
 export function createOrgUnitsService(db: Db) {
-  const tracked = (ctx: RequestContext, id: string, expectedVersion: number, action: string, change: (tx: Tx, before: OrgUnitOut) => Promise<void>) =>
+  const tracked = (
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    action: string,
+    change: (tx: Tx, before: OrgUnitOut) => Promise<void>,
+  ) =>
     trackedChange(db, ctx, {
       entityType: 'org-unit',
       action,

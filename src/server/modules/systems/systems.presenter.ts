@@ -35,7 +35,12 @@ function base(actor: Actor, r: Row) {
 export function presentSystem(actor: Actor, r: Row, costs: CostRow[], assets: { id: string; name: string }[]): SystemOut {
   return {
     ...base(actor, r),
-    costs: costs.map((c) => ({ category: c.category as SystemOut['costs'][number]['category'], amountSek: sek(c.amountOre), year: c.year, note: c.note })),
+    costs: costs.map((c) => ({
+      category: c.category as SystemOut['costs'][number]['category'],
+      amountSek: sek(c.amountOre),
+      year: c.year,
+      note: c.note,
+    })),
     informationAssets: assets,
   };
 }

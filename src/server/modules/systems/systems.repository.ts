@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { informationAssetSystems, informationAssets, systemCosts, systems } from '../../db/schema/index.js';
+import { systemCosts, systems } from '../../db/schema/index.js';
 import type { Cursor, SortSpec } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
 import type { SystemCreate, SystemListQuery, systemSorts } from './systems.schemas.js';
@@ -31,35 +31,32 @@ export async function insertSystem(tx: Tx, tenantId: string, v: SystemValues): P
   return row!.id;
 }
 
-export async function findSystem(tx: Tx, tenantId: string, id: string, forUpdate = false) {
-  const q = tx
-    .select({ ...columns, unitName })
+// Cost lines and linked assets ride along as json columns: a detail read is one query.
+const costLines = sql<
+  CostRow[]
+>`coalesce((select json_agg(json_build_object('category', c.category, 'amountOre', c.amount_ore, 'year', c.year, 'note', c.note) order by c.position)
+  from system_costs c where c.tenant_id = systems.tenant_id and c.system_id = systems.id), '[]'::json)`;
+const linkedAssets = sql<
+  { id: string; name: string }[]
+>`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by lower(a.name))
+  from information_asset_systems l join information_assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id
+  where l.tenant_id = systems.tenant_id and l.system_id = systems.id and a.archived_at is null), '[]'::json)`;
+
+export async function findSystem(tx: Tx, tenantId: string, id: string) {
+  const rows = await tx
+    .select({ ...columns, unitName, costs: costLines, assets: linkedAssets })
     .from(systems)
     .where(and(eq(systems.tenantId, tenantId), eq(systems.id, id)));
-  const rows = forUpdate ? await q.for('update') : await q;
   return rows[0] ?? null;
 }
 
-export async function costsOf(tx: Tx, tenantId: string, systemId: string): Promise<CostRow[]> {
-  return tx
-    .select({ category: systemCosts.category, amountOre: systemCosts.amountOre, year: systemCosts.year, note: systemCosts.note })
-    .from(systemCosts)
-    .where(and(eq(systemCosts.tenantId, tenantId), eq(systemCosts.systemId, systemId)))
-    .orderBy(asc(systemCosts.position));
-}
-
-export async function assetsOf(tx: Tx, tenantId: string, systemId: string) {
-  return tx
-    .select({ id: informationAssets.id, name: informationAssets.name })
-    .from(informationAssetSystems)
-    .innerJoin(
-      informationAssets,
-      and(eq(informationAssets.tenantId, informationAssetSystems.tenantId), eq(informationAssets.id, informationAssetSystems.assetId)),
-    )
-    .where(
-      and(eq(informationAssetSystems.tenantId, tenantId), eq(informationAssetSystems.systemId, systemId), isNull(informationAssets.archivedAt)),
-    )
-    .orderBy(sql`lower(${informationAssets.name})`);
+export async function lockSystem(tx: Tx, tenantId: string, id: string) {
+  const rows = await tx
+    .select({ version: systems.version })
+    .from(systems)
+    .where(and(eq(systems.tenantId, tenantId), eq(systems.id, id)))
+    .for('update');
+  return rows[0] ?? null;
 }
 
 export async function replaceCosts(tx: Tx, tenantId: string, systemId: string, costs: CostRow[]) {
@@ -89,7 +86,14 @@ function filters(tenantId: string, q: SystemListQuery): SQL[] {
   return where;
 }
 
-export async function listSystems(tx: Tx, tenantId: string, q: SystemListQuery, sort: SortSpec<SystemSort>, cursor: Cursor | null, limit: number) {
+export async function listSystems(
+  tx: Tx,
+  tenantId: string,
+  q: SystemListQuery,
+  sort: SortSpec<SystemSort>,
+  cursor: Cursor | null,
+  limit: number,
+) {
   const col = sortColumns[sort.key];
   const where = filters(tenantId, q);
   const after = keysetWhere(col, sql`${systems.id}`, sort.desc, cursor);
@@ -99,7 +103,9 @@ export async function listSystems(tx: Tx, tenantId: string, q: SystemListQuery, 
       ...columns,
       unitName,
       sortKey: cursorValue(col),
-      costTotals: sql<{ year: number; amountOre: number }[]>`coalesce((select json_agg(json_build_object('year', c.year, 'amountOre', c.total) order by c.year)
+      costTotals: sql<
+        { year: number; amountOre: number }[]
+      >`coalesce((select json_agg(json_build_object('year', c.year, 'amountOre', c.total) order by c.year)
         from (select sc.year, sum(sc.amount_ore)::bigint as total from system_costs sc
           where sc.tenant_id = systems.tenant_id and sc.system_id = systems.id group by sc.year) c), '[]'::json)`,
     })

@@ -41,29 +41,47 @@ export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> =
     },
   );
 
-  app.post('', { schema: { tags, summary: 'Registrera ett IT-system', body: systemCreate, response: { 201: systemOut } } }, async (req, reply) => {
-    const created = await service.create(contextOf(req), req.body);
-    reply.header('location', `/api/v1/systems/${created.id}`);
-    return sendWithEtag(reply, created, 201);
-  });
+  app.post(
+    '',
+    { schema: { tags, summary: 'Registrera ett IT-system', body: systemCreate, response: { 201: systemOut } } },
+    async (req, reply) => {
+      const created = await service.create(contextOf(req), req.body);
+      reply.header('location', `/api/v1/systems/${created.id}`);
+      return sendWithEtag(reply, created, 201);
+    },
+  );
 
-  app.get('/:id', { schema: { tags, summary: 'Hämta ett IT-system', params: idParams, response: { 200: systemOut } } }, async (req, reply) =>
-    sendWithEtag(reply, await service.get(requireActor(req), req.params.id)),
+  app.get(
+    '/:id',
+    { schema: { tags, summary: 'Hämta ett IT-system', params: idParams, response: { 200: systemOut } } },
+    async (req, reply) => sendWithEtag(reply, await service.get(requireActor(req), req.params.id)),
   );
 
   app.patch(
     '/:id',
-    { schema: { tags, summary: 'Ändra ett IT-system (kräver If-Match)', params: idParams, body: systemPatch, response: { 200: systemOut } } },
+    {
+      schema: { tags, summary: 'Ändra ett IT-system (kräver If-Match)', params: idParams, body: systemPatch, response: { 200: systemOut } },
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       return sendWithEtag(reply, await service.update(ctx, req.params.id, requireIfMatch(req), req.body));
     },
   );
 
-  for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [path, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     app.post(
       `/:id/${path}`,
-      { schema: { tags, summary: archived ? 'Arkivera ett IT-system' : 'Återställ ett arkiverat IT-system', params: idParams, response: { 200: systemOut } } },
+      {
+        schema: {
+          tags,
+          summary: archived ? 'Arkivera ett IT-system' : 'Återställ ett arkiverat IT-system',
+          params: idParams,
+          response: { 200: systemOut },
+        },
+      },
       async (req, reply) => {
         const ctx = contextOf(req);
         return sendWithEtag(reply, await service.setArchived(ctx, req.params.id, requireIfMatch(req), archived));

@@ -9,26 +9,37 @@ import { requireActiveUnit } from '../org-units/org-units.repository.js';
 import { assertSystemAction } from './systems.policy.js';
 import { presentSystem, presentSystemListItem } from './systems.presenter.js';
 import * as repo from './systems.repository.js';
-import { systemSorts, type SystemCreate, type SystemListItem, type SystemListQuery, type SystemOut, type SystemPatch } from './systems.schemas.js';
+import {
+  systemSorts,
+  type SystemCreate,
+  type SystemListItem,
+  type SystemListQuery,
+  type SystemOut,
+  type SystemPatch,
+} from './systems.schemas.js';
 
 const toCostRows = (costs: NonNullable<SystemCreate['costs']>): repo.CostRow[] =>
   costs.map((c) => ({ category: c.category, amountOre: Math.round(c.amountSek * 100), year: c.year, note: c.note ?? null }));
 
 async function load(tx: Tx, actor: Actor, id: string): Promise<SystemOut | null> {
   const row = await repo.findSystem(tx, actor.tenantId, id);
-  if (!row) return null;
-  const [costs, assets] = await Promise.all([repo.costsOf(tx, actor.tenantId, id), repo.assetsOf(tx, actor.tenantId, id)]);
-  return presentSystem(actor, row, costs, assets);
+  return row ? presentSystem(actor, row, row.costs, row.assets) : null;
 }
 
 export function createSystemsService(db: Db) {
-  const tracked = (ctx: RequestContext, id: string, expectedVersion: number, action: string, change: (tx: Tx, before: SystemOut) => Promise<void>) =>
+  const tracked = (
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    action: string,
+    change: (tx: Tx, before: SystemOut) => Promise<void>,
+  ) =>
     trackedChange(db, ctx, {
       entityType: 'system',
       action,
       id,
       expectedVersion,
-      lock: (tx) => repo.findSystem(tx, ctx.actor.tenantId, id, true),
+      lock: (tx) => repo.lockSystem(tx, ctx.actor.tenantId, id),
       load: (tx) => load(tx, ctx.actor, id),
       change,
     });

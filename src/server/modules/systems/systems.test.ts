@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { newTenant, testApp, uniq } from '../../../../test/helpers/app.js';
+import { newTenant, testApp } from '../../../../test/helpers/app.js';
 
 type System = Record<string, unknown> & { id: string; version: number; name: string };
 
@@ -72,7 +72,11 @@ describe('IT-system register (D1-13, D1-20, D4-19)', () => {
     const created = (await t.editor.post('/api/v1/systems', { name: 'Skolplattform', responsibleUnitId: t.unitId })).json<System>();
     const url = `/api/v1/systems/${created.id}`;
     expect((await t.editor.patch(url, { critical: true })).statusCode).toBe(428);
-    const ok = await t.editor.patch(url, { critical: true, lifecycleStatus: 'phasing_out', systemAdministrators: ['Eva Ek'] }, { 'if-match': '"v1"' });
+    const ok = await t.editor.patch(
+      url,
+      { critical: true, lifecycleStatus: 'phasing_out', systemAdministrators: ['Eva Ek'] },
+      { 'if-match': '"v1"' },
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"v2"');
     expect(ok.json()).toMatchObject({ critical: true, lifecycleStatus: 'phasing_out', systemAdministrators: ['Eva Ek'], version: 2 });
@@ -203,7 +207,9 @@ describe('IT-system register (D1-13, D1-20, D4-19)', () => {
     const { database } = await testApp();
     const rows = (await database.db.execute(
       sql`select action, before, after, request_id from audit_events where tenant_id = ${t.tenantId} and entity_id = ${s.id} order by seq`,
-    )) as unknown as { rows: { action: string; before: { supplier: string | null } | null; after: { supplier: string | null }; request_id: string }[] };
+    )) as unknown as {
+      rows: { action: string; before: { supplier: string | null } | null; after: { supplier: string | null }; request_id: string }[];
+    };
     expect(rows.rows.map((r) => r.action)).toEqual(['system.create', 'system.update']);
     expect(rows.rows[1]!.before!.supplier).toBeNull();
     expect(rows.rows[1]!.after.supplier).toBe('Tietoevry');

@@ -53,7 +53,10 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
   if (!row) return null;
   // Touch at most once a minute: a write per request would cost more than it tells.
   if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.idHash, idHash));
   }
   const roles = row.roles.filter((r): r is Role => (knownRoles as readonly string[]).includes(r));
   return {

@@ -1,0 +1,68 @@
+// The server half of the benchmark, in its own process so the load generator does not share its
+// event loop: database, deterministic data, the app and the bare 'limit' routes.
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { openEmbedded, openPostgres, type Database } from '../src/server/db/client.js';
+import { createAuthService } from '../src/server/modules/auth/auth.service.js';
+import { listSystems, findSystem } from '../src/server/modules/systems/systems.repository.js';
+import { seedSystems } from './data.js';
+
+const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 2000);
+const PASSWORD = 'Bench-lösenord-123';
+
+async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) {
+    const database = await openEmbedded(null);
+    await database.migrate();
+    return { database, kind: 'embedded', drop: async () => {} };
+  }
+  const name = `tillit_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 10);
+  await database.migrate();
+  return {
+    database,
+    kind: 'postgres',
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const { database, kind, drop } = await openBenchDatabase();
+const auth = createAuthService(database.db, 12);
+const { tenantId } = await auth.ensureUser({
+  tenantName: 'Benchkommun',
+  email: 'bench@bench.example',
+  password: PASSWORD,
+  role: 'tenant_admin',
+});
+const ids = await seedSystems(database.db, tenantId, SYSTEMS);
+const app = await buildApp({ database, webRoot: null });
+// The limit: same repository SQL, no session, policy, role switch or presenter.
+app.get('/bench/raw/systems', async () =>
+  database.db.transaction((tx) => listSystems(tx, tenantId, { limit: 50 }, { key: 'name', desc: false }, null, 50)),
+);
+app.get('/bench/raw/systems/:id', async (req) =>
+  database.db.transaction((tx) => findSystem(tx, tenantId, (req.params as { id: string }).id)),
+);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const counted = (await database.db.execute(sql`select count(*)::int n from systems`)) as unknown as { rows: { n: number }[] };
+const n = counted.rows[0]?.n ?? 0;
+process.send!({ port: (app.server.address() as { port: number }).port, id: ids[Math.floor(ids.length / 2)], kind, systems: n });
+process.on('message', async () => {
+  await app.close();
+  await database.close();
+  await drop();
+  process.exit(0);
+});

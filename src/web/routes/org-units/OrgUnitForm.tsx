@@ -1,0 +1,122 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { keys, orgUnitsApi } from '../../api/resources.js';
+import { ORG_UNIT_TYPES, type OrgUnitInput } from '../../api/types.js';
+import { SelectField, TextArea, TextField } from '../../components/Field.js';
+import { useSubmitErrors } from '../../components/formErrors.js';
+import { enumOptions } from '../../components/format.js';
+import { useOrgUnitOptions } from '../../components/hooks.js';
+import { useNotify } from '../../components/Notifications.js';
+import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
+import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+
+interface Draft {
+  name: string;
+  type: string;
+  parentId: string;
+  description: string;
+}
+const ORDER = ['name', 'type', 'parentId', 'description'];
+
+export function OrgUnitForm() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const editing = Boolean(id);
+  const title = editing ? t('orgUnits.editTitle') : t('orgUnits.new');
+  useDocumentTitle(title);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const notify = useNotify();
+  const parents = useOrgUnitOptions(id);
+  const { error, clear, fail, errorFor } = useSubmitErrors('org', ORDER);
+  const [draft, setDraft] = useState<Draft>({ name: '', type: 'operation', parentId: '', description: '' });
+  const [busy, setBusy] = useState(false);
+
+  const existing = useQuery({
+    queryKey: [...keys.orgUnits, id ?? ''],
+    queryFn: () => orgUnitsApi.get(id ?? ''),
+    enabled: editing,
+  });
+  useEffect(() => {
+    const u = existing.data?.data;
+    if (u) setDraft({ name: u.name, type: u.type, parentId: u.parentId ?? '', description: u.description ?? '' });
+  }, [existing.data]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    clear();
+    const body: OrgUnitInput = {
+      name: draft.name.trim(),
+      type: draft.type as OrgUnitInput['type'],
+      parentId: draft.parentId || null,
+      description: draft.description.trim() || null,
+    };
+    try {
+      if (editing && existing.data) await orgUnitsApi.update(existing.data.data.id, existing.data.etag, body);
+      else await orgUnitsApi.create(body);
+      await client.invalidateQueries({ queryKey: keys.orgUnits });
+      notify(t('orgUnits.savedNotice'));
+      await navigate('/org-units');
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (editing && existing.isPending) return <Loading />;
+  if (editing && existing.isError) {
+    return (
+      <>
+        <h1>{title}</h1>
+        <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
+      </>
+    );
+  }
+  const f = (name: keyof Draft) => ({ id: `org-${name}`, error: errorFor(name) });
+
+  return (
+    <>
+      <h1>{title}</h1>
+      <form onSubmit={submit} noValidate className="form">
+        <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
+        <TextField {...f('name')} label={t('orgUnits.name')} required value={draft.name} onChange={(e) => set('name', e.target.value)} />
+        <SelectField
+          {...f('type')}
+          label={t('orgUnits.type')}
+          required
+          options={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
+          value={draft.type}
+          onChange={(e) => set('type', e.target.value)}
+        />
+        <SelectField
+          {...f('parentId')}
+          label={t('orgUnits.parent')}
+          placeholder={t('orgUnits.parentNone')}
+          options={parents.options}
+          value={draft.parentId}
+          onChange={(e) => set('parentId', e.target.value)}
+        />
+        <TextArea
+          {...f('description')}
+          label={t('orgUnits.description')}
+          value={draft.description}
+          onChange={(e) => set('description', e.target.value)}
+        />
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+          <Link to="/org-units" className="btn btn-secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

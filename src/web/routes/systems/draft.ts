@@ -1,0 +1,118 @@
+import type { CostCategory, System, SystemInput } from '../../api/types.js';
+
+/** Form state keeps what the user typed (strings) so a half-typed amount is not lost. */
+export interface CostDraft {
+  category: CostCategory;
+  amountSek: string;
+  year: string;
+  note: string;
+}
+export interface SystemDraft {
+  name: string;
+  description: string;
+  responsibleUnitId: string;
+  systemOwner: string;
+  systemAdministrators: string[];
+  operationsResponsible: string;
+  supplier: string;
+  hosting: string;
+  authenticationMethod: string;
+  critical: boolean;
+  lifecycleStatus: string;
+  lastReviewedOn: string;
+  costs: CostDraft[];
+}
+
+export const FIELD_ORDER = [
+  'name',
+  'description',
+  'responsibleUnitId',
+  'systemOwner',
+  'systemAdministrators',
+  'operationsResponsible',
+  'supplier',
+  'hosting',
+  'authenticationMethod',
+  'critical',
+  'lifecycleStatus',
+  'lastReviewedOn',
+  'costs',
+];
+
+export const emptyDraft = (): SystemDraft => ({
+  name: '',
+  description: '',
+  responsibleUnitId: '',
+  systemOwner: '',
+  systemAdministrators: [],
+  operationsResponsible: '',
+  supplier: '',
+  hosting: '',
+  authenticationMethod: '',
+  critical: false,
+  lifecycleStatus: 'in_use',
+  lastReviewedOn: '',
+  costs: [],
+});
+
+export const newCost = (): CostDraft => ({
+  category: 'licence',
+  amountSek: '',
+  year: String(new Date().getFullYear()),
+  note: '',
+});
+
+export function fromSystem(s: System): SystemDraft {
+  return {
+    name: s.name,
+    description: s.description ?? '',
+    responsibleUnitId: s.responsibleUnitId ?? s.responsibleUnit?.id ?? '',
+    systemOwner: s.systemOwner ?? '',
+    systemAdministrators: s.systemAdministrators ?? [],
+    operationsResponsible: s.operationsResponsible ?? '',
+    supplier: s.supplier ?? '',
+    hosting: s.hosting ?? '',
+    authenticationMethod: s.authenticationMethod ?? '',
+    critical: s.critical,
+    lifecycleStatus: s.lifecycleStatus,
+    lastReviewedOn: s.lastReviewedOn ?? '',
+    costs: (s.costs ?? []).map((c) => ({
+      category: c.category,
+      amountSek: String(c.amountSek).replace('.', ','),
+      year: String(c.year),
+      note: c.note ?? '',
+    })),
+  };
+}
+
+const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+
+/** Swedish users write "1 234,50"; the API wants 1234.5. Bad input goes through for the server to reject. */
+export function parseAmount(v: string): number {
+  const n = Number(v.replace(/[\s\u00a0]/g, '').replace(',', '.'));
+  return v.trim() === '' ? Number.NaN : n;
+}
+
+export function toInput(d: SystemDraft): SystemInput {
+  return {
+    name: d.name.trim(),
+    description: orNull(d.description),
+    // Left out when empty so the server reports a missing value rather than an invalid id.
+    responsibleUnitId: d.responsibleUnitId || (undefined as unknown as string),
+    systemOwner: orNull(d.systemOwner),
+    systemAdministrators: d.systemAdministrators,
+    operationsResponsible: orNull(d.operationsResponsible),
+    supplier: orNull(d.supplier),
+    hosting: (orNull(d.hosting) as SystemInput['hosting']) ?? null,
+    authenticationMethod: (orNull(d.authenticationMethod) as SystemInput['authenticationMethod']) ?? null,
+    critical: d.critical,
+    lifecycleStatus: d.lifecycleStatus as SystemInput['lifecycleStatus'],
+    lastReviewedOn: orNull(d.lastReviewedOn),
+    costs: d.costs.map((c) => ({
+      category: c.category,
+      amountSek: parseAmount(c.amountSek),
+      year: Number.parseInt(c.year, 10),
+      note: orNull(c.note),
+    })),
+  };
+}

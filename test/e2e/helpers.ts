@@ -1,0 +1,70 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** WCAG 2.1 A/AA check of what the page shows now; prints each violation when it fails. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const report = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' ')} – ${n.failureSummary ?? ''}`).join('\n'),
+  );
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${label.replace(/\W+/g, '-')}.png`, fullPage: true });
+  if (report.length) console.error(`axe violations on ${label}:\n${report.join('\n')}`);
+  expect(report, `axe violations on ${label}`).toEqual([]);
+}
+
+export async function signIn(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/sign-in`);
+  await page.locator('#signin-email').fill(inject('adminEmail'));
+  await page.locator('#signin-password').fill(inject('adminPassword'));
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/systems/);
+}
+
+/** Session for direct API calls from the test (fixtures), separate from the browser's. */
+export async function apiSession(): Promise<{
+  post: (path: string, body: unknown) => Promise<Record<string, unknown>>;
+}> {
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return {
+    post: async (path, body) => {
+      const r = await fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as Record<string, unknown>;
+    },
+  };
+}
+
+export const runId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
