@@ -3,8 +3,13 @@ import type { Lang } from './language.js';
 
 // zod reports issues in English; users get plain Swedish (or English) per request. Missing values are
 // told apart from wrong ones here, where the input is still known.
+// An empty or null value where one is needed reads as "missing", not as a wrong type or format.
 z.config({
-  customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'required' : undefined),
+  customError: (iss) => {
+    const empty = iss.input === undefined || iss.input === null || iss.input === '';
+    if (empty && (iss.code === 'invalid_type' || (iss.code === 'invalid_format' && iss.format === 'uuid'))) return 'required';
+    return undefined;
+  },
 });
 
 type Params = Record<string, unknown>;
@@ -18,12 +23,20 @@ const formats: Record<string, Text> = {
   email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
 };
 
+const expectedTexts: Record<string, Text> = {
+  number: { sv: 'Ange ett tal.', en: 'Enter a number.' },
+  string: { sv: 'Ange en text.', en: 'Enter a text.' },
+  boolean: { sv: 'Ange ja eller nej.', en: 'Enter yes or no.' },
+  array: { sv: 'Ange en lista.', en: 'Enter a list.' },
+  object: { sv: 'Ange ett objekt.', en: 'Enter an object.' },
+};
+
 function describe(code: string, message: string, p: Params): Text {
   if (message === 'required') return { sv: 'Fältet måste fyllas i.', en: 'This field is required.' };
   const origin = p.origin;
   switch (code) {
     case 'invalid_type':
-      return { sv: `Fel typ av värde (förväntade ${String(p.expected)}).`, en: `Wrong type of value (expected ${String(p.expected)}).` };
+      return expectedTexts[String(p.expected)] ?? { sv: 'Fel typ av värde.', en: 'Wrong type of value.' };
     case 'too_small':
       if (origin === 'string' && p.minimum === 1) return { sv: 'Fältet får inte vara tomt.', en: 'This field must not be empty.' };
       if (origin === 'string') return { sv: `Minst ${String(p.minimum)} tecken.`, en: `At least ${String(p.minimum)} characters.` };

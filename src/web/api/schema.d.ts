@@ -996,7 +996,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lista informationstillgångar */
+        /** Lista informationstillgångar (Accept: text/csv ger CSV) */
         get: {
             parameters: {
                 query?: {
@@ -1116,6 +1116,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/information-assets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exportera informationstillgångar som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    unitId?: string;
+                    systemId?: string;
+                    personalData?: "none" | "ordinary" | "sensitive" | "personnummer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf, requireActor } from '../../platform/auth/plugin.js';
-import { idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
+import { primed, sendCsv, sendXlsx } from '../../platform/export.js';
+import { idParams, requireIfMatch, sendWithEtag, wantsCsv } from '../../platform/http.js';
+import { requestLang } from '../../platform/language.js';
+import { assetExportColumns } from './information-assets.export.js';
 import { assetCreate, assetListQuery, assetOut, assetPage, assetPatch } from './information-assets.schemas.js';
 import type { InformationAssetsService } from './information-assets.service.js';
 
@@ -9,8 +12,38 @@ const tags = ['Informationstillgångar'];
 export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: InformationAssetsService }> = async (app, { service }) => {
   app.get(
     '',
-    { schema: { tags, summary: 'Lista informationstillgångar', querystring: assetListQuery, response: { 200: assetPage } } },
-    (req) => service.list(requireActor(req), req.query),
+    {
+      schema: {
+        tags,
+        summary: 'Lista informationstillgångar (Accept: text/csv ger CSV)',
+        querystring: assetListQuery,
+        response: { 200: assetPage },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!wantsCsv(req)) return service.list(actor, req.query);
+      const rows = await primed(service.iterate(actor, req.query));
+      return sendCsv(reply, 'informationstillgangar.csv', requestLang(req), assetExportColumns, rows);
+    },
+  );
+
+  app.get(
+    '/export.xlsx',
+    { schema: { tags, summary: 'Exportera informationstillgångar som Excel', querystring: assetListQuery } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const lang = requestLang(req);
+      const rows = await primed(service.iterate(actor, req.query));
+      return sendXlsx(
+        reply,
+        'informationstillgangar.xlsx',
+        lang === 'sv' ? 'Informationstillgångar' : 'Information assets',
+        lang,
+        assetExportColumns,
+        rows,
+      );
+    },
   );
 
   app.post(

@@ -88,6 +88,16 @@ export function createInformationAssetsService(db: Db) {
       return { items: page.map((r) => presentAsset(actor, r)), nextCursor };
     },
 
+    // Pages through the whole filtered list for exports, one short transaction per page.
+    async *iterate(actor: Actor, query: AssetListQuery): AsyncGenerator<AssetOut> {
+      let cursor: string | undefined;
+      do {
+        const page = await this.list(actor, { ...query, cursor, limit: 200 });
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
     async update(ctx: RequestContext, id: string, expectedVersion: number, patch: AssetPatch): Promise<AssetOut> {
       assertAssetAction(ctx.actor, 'update');
       const t = ctx.actor.tenantId;

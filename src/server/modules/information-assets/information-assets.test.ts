@@ -59,4 +59,25 @@ describe('information assets (D2-22, D1-23)', () => {
     expect((await t.reader.get(`/api/v1/systems/${s1.id}`)).json().informationAssets).toEqual([]);
     expect((await t.reader.post('/api/v1/information-assets', { name: 'X', unitId: t.unitId })).statusCode).toBe(403);
   });
+
+  it('exports the filtered asset register as CSV and Excel with Swedish labels', async () => {
+    const t = await newTenant();
+    const sys = (await t.editor.post('/api/v1/systems', { name: 'Heroma', responsibleUnitId: t.unitId })).json<{ id: string }>();
+    await t.editor.post('/api/v1/information-assets', {
+      name: 'Löneuppgifter',
+      unitId: t.unitId,
+      personalData: 'personnummer',
+      systemIds: [sys.id],
+    });
+    await t.editor.post('/api/v1/information-assets', { name: 'Nämndprotokoll', unitId: t.unitId });
+    const csv = await t.reader.get('/api/v1/information-assets?personalData=personnummer', { accept: 'text/csv' });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('Namn,Beskrivning,Ägare,Organisation,Personuppgifter,IT-system,Arkiverad,Id');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Löneuppgifter,,,Kommunledningsförvaltningen,Personnummer,Heroma,Nej,/);
+    const xlsx = await t.reader.get('/api/v1/information-assets/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, tenants, users } from '../../db/schema/index.js';
 import { roles as knownRoles, type Role } from '../../../shared/enums.js';
@@ -18,6 +18,8 @@ export interface SessionInfo {
 }
 
 export async function createSession(db: Db, userId: string, tenantId: string, hours: number) {
+  // Sign-in is a natural moment to drop this user's expired sessions; nothing else needs a sweeper.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, sql`now()`)));
   const id = token();
   const csrfToken = token();
   await db.insert(sessions).values({
