@@ -9,6 +9,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Database } from './db/client.js';
 import { authPlugin } from './platform/auth/plugin.js';
 import { registerErrorHandling } from './platform/error-handler.js';
+import { rejectNulCharacters } from './platform/input-guard.js';
 import { registerMetrics } from './platform/metrics.js';
 import { Problem } from './platform/problems.js';
 import { defaultWebRoot, registerWeb } from './platform/web.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // Authentication before validation: an anonymous caller learns nothing about the schemas.
       api.addHook('preValidation', async (req) => {
         if (!req.routeOptions.config.public && !req.session) throw new Problem('unauthenticated');
+        await rejectNulCharacters(req);
       });
       await api.register(authRoutes, {
         prefix: '/auth',

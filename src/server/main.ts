@@ -18,7 +18,13 @@ export async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
   try {
     await database.migrate();
-    if (config.demo && (await isEmpty(database.db))) await announceDemo(database);
+    if (await isEmpty(database.db)) {
+      if (config.demo) await announceDemo(database);
+      else
+        console.log(
+          'Databasen är tom. Skapa en administratör (create an administrator): npx tillit create-admin --email E --password P --tenant "Kommunens namn"',
+        );
+    }
     app = await buildApp({
       database,
       logger: loggerOptions(config.logLevel),

@@ -52,6 +52,13 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(reply, err.statusCode, { ...problemBody('bad-request', lang, { instance }), status: err.statusCode });
     }
+    const sqlState = sqlStateOf(err);
+    // Second line of defence behind validation: bad data or a lost race is the client's 4xx, not a 500.
+    if (sqlState?.startsWith('22')) return send(reply, 422, problemBody('validation', lang, { instance }));
+    if (sqlState === '23505' || sqlState === '23503' || sqlState === '40001' || sqlState === '40P01') {
+      req.log.warn({ err }, 'database constraint or concurrency conflict');
+      return send(reply, 409, problemBody('conflict', lang, { instance }));
+    }
     if (isDatabaseUnavailable(err)) {
       req.log.error({ err }, 'database unavailable');
       return send(reply, 503, problemBody('unavailable', lang, { instance }));
@@ -70,7 +77,16 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
   });
 }
 
+// drizzle wraps the driver's error; the SQLSTATE sits on it or on its cause.
+function sqlStateOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : e.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const unavailable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
+
 function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return [e.code, e.cause?.code].some((c) => typeof c === 'string' && unavailable.has(c));
 }

@@ -39,6 +39,16 @@ describe('HTTP contract shared by every module', () => {
     });
   });
 
+  it('refuses text the database cannot hold (NUL) with a field error instead of failing', async () => {
+    const t = await newTenant();
+    const body = await t.editor.post('/api/v1/systems', { name: 'a\u0000b', responsibleUnitId: t.unitId });
+    expect(body.statusCode).toBe(422);
+    expect(body.json().errors).toEqual([{ field: 'name', code: 'invalid_character', message: 'Texten innehåller ett otillåtet tecken.' }]);
+    const query = await t.reader.get('/api/v1/systems?q=%00');
+    expect(query.statusCode).toBe(422);
+    expect(query.json().errors[0].field).toBe('query.q');
+  });
+
   it('answers unknown API paths with a problem+json 404', async () => {
     const anon = await anonymous();
     const res = await anon.get('/api/v1/nothing-here');
