@@ -88,4 +88,25 @@ describe('sign-in and sessions', () => {
     const c = new Client(app);
     await expect(c.login(email)).rejects.toThrow(/401/);
   });
+
+  it('slows down password guessing: the 21st attempt within a minute for one account gets 429', async () => {
+    const anon = await anonymous();
+    const email = `gissning-${Date.now()}@test.example`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push((await anon.request('POST', '/api/v1/auth/login', { email, password: `fel-${i}-lösenord` })).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  it('refuses a sign-in posted from another site (Origin check, login CSRF)', async () => {
+    const anon = await anonymous();
+    const res = await anon.request(
+      'POST',
+      '/api/v1/auth/login',
+      { email: 'x@test.example', password: 'whatever-123' },
+      { origin: 'https://evil.example', host: 'tillit.kommun.se' },
+    );
+    expect(res.statusCode).toBe(403);
+  });
 });
