@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
-import { decodeCursor, encodeCursor, parseSort } from '../../platform/http.js';
+import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { fieldProblem, notFound } from '../../platform/problems.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { requireActiveUnit } from '../org-units/org-units.repository.js';
@@ -78,24 +78,13 @@ export function createInformationAssetsService(db: Db) {
 
     async list(actor: Actor, query: AssetListQuery) {
       assertAssetAction(actor, 'read');
-      const sort = parseSort(query.sort, assetSorts, 'name');
-      const sortName = `${sort.desc ? '-' : ''}${sort.key}`;
-      const cursor = decodeCursor(query.cursor, sortName);
-      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listAssets(tx, actor.tenantId, query, sort, cursor));
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sortName, k: last.sortKey, id: last.id }) : null;
-      return { items: page.map((r) => presentAsset(actor, r)), nextCursor };
+      const spec = pageSpec(query, assetSorts, 'name');
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listAssets(tx, actor.tenantId, query, spec.sort, spec.cursor));
+      return toPage(rows, query.limit, spec.name, (r) => presentAsset(actor, r));
     },
 
-    // Pages through the whole filtered list for exports, one short transaction per page.
-    async *iterate(actor: Actor, query: AssetListQuery): AsyncGenerator<AssetOut> {
-      let cursor: string | undefined;
-      do {
-        const page = await this.list(actor, { ...query, cursor, limit: 200 });
-        yield* page.items;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+    iterate(actor: Actor, query: AssetListQuery): AsyncGenerator<AssetOut> {
+      return allPages((cursor) => this.list(actor, { ...query, cursor, limit: 200 }));
     },
 
     async update(ctx: RequestContext, id: string, expectedVersion: number, patch: AssetPatch): Promise<AssetOut> {

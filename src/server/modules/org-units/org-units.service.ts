@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
-import { decodeCursor, encodeCursor, parseSort } from '../../platform/http.js';
+import { pageSpec, toPage } from '../../platform/keyset.js';
 import { fieldProblem, notFound, Problem } from '../../platform/problems.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { assertOrgUnitAction } from './org-units.policy.js';
@@ -63,14 +63,9 @@ export function createOrgUnitsService(db: Db) {
 
     async list(actor: Actor, query: OrgUnitListQuery) {
       assertOrgUnitAction(actor, 'read');
-      const sort = parseSort(query.sort, orgUnitSorts, 'name');
-      const sortName = `${sort.desc ? '-' : ''}${sort.key}`;
-      const cursor = decodeCursor(query.cursor, sortName);
-      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgUnits(tx, actor.tenantId, query, sort, cursor));
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sortName, k: last.sortKey, id: last.id }) : null;
-      return { items: page.map((r) => presentOrgUnit(actor, r)), nextCursor };
+      const spec = pageSpec(query, orgUnitSorts, 'name');
+      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listOrgUnits(tx, actor.tenantId, query, spec.sort, spec.cursor));
+      return toPage(rows, query.limit, spec.name, (r) => presentOrgUnit(actor, r));
     },
 
     async update(ctx: RequestContext, id: string, expectedVersion: number, patch: OrgUnitPatch): Promise<OrgUnitOut> {

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
-import { decodeCursor, encodeCursor, parseSort } from '../../platform/http.js';
+import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { notFound } from '../../platform/problems.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { requireActiveUnit } from '../org-units/org-units.repository.js';
@@ -68,24 +68,15 @@ export function createSystemsService(db: Db) {
 
     async list(actor: Actor, query: SystemListQuery): Promise<{ items: SystemListItem[]; nextCursor: string | null }> {
       assertSystemAction(actor, 'read');
-      const sort = parseSort(query.sort, systemSorts, 'name');
-      const sortName = `${sort.desc ? '-' : ''}${sort.key}`;
-      const cursor = decodeCursor(query.cursor, sortName);
-      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listSystems(tx, actor.tenantId, query, sort, cursor, query.limit));
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sortName, k: last.sortKey, id: last.id }) : null;
-      return { items: page.map((r) => presentSystemListItem(actor, r)), nextCursor };
+      const spec = pageSpec(query, systemSorts, 'name');
+      const rows = await withTenant(db, actor.tenantId, (tx) =>
+        repo.listSystems(tx, actor.tenantId, query, spec.sort, spec.cursor, query.limit),
+      );
+      return toPage(rows, query.limit, spec.name, (r) => presentSystemListItem(actor, r));
     },
 
-    // Pages through the whole filtered list for exports, one short transaction per page.
-    async *iterate(actor: Actor, query: SystemListQuery): AsyncGenerator<SystemListItem> {
-      let cursor: string | undefined;
-      do {
-        const page = await this.list(actor, { ...query, cursor, limit: 200 });
-        yield* page.items;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+    iterate(actor: Actor, query: SystemListQuery): AsyncGenerator<SystemListItem> {
+      return allPages((cursor) => this.list(actor, { ...query, cursor, limit: 200 }));
     },
 
     costYears(actor: Actor): Promise<number[]> {
