@@ -41,3 +41,20 @@ export function allowedActions(actor: Actor, resource: Resource, obj: { archived
   if (obj.archived && can(actor, 'restore', resource)) out.push('restore');
   return out;
 }
+
+// The fields every register object carries in the API, with what this actor may do to it.
+export function recordBase(
+  actor: Actor,
+  resource: Resource,
+  r: { id: string; version: number; archivedAt: Date | null; createdAt: Date; updatedAt: Date },
+) {
+  const archived = r.archivedAt !== null;
+  return {
+    id: r.id,
+    version: r.version,
+    archived,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    allowedActions: allowedActions(actor, resource, { archived }),
+  };
+}

@@ -349,7 +349,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Arkivera en enhet */
+        /** Arkivera en organisationsenhet (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -401,7 +401,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Återställ en enhet */
+        /** Återställ en organisationsenhet (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -519,7 +519,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Registrera ett IT-system */
+        /** Skapa ett IT-system */
         post: {
             parameters: {
                 query?: never;
@@ -840,7 +840,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Arkivera ett IT-system */
+        /** Arkivera ett IT-system (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -919,7 +919,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Återställ ett arkiverat IT-system */
+        /** Återställ ett IT-system (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -1299,7 +1299,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Arkivera en informationstillgång */
+        /** Arkivera en informationstillgång (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -1363,7 +1363,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Återställ en informationstillgång */
+        /** Återställ en informationstillgång (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;

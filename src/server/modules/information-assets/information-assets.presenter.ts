@@ -1,19 +1,12 @@
-import type { Actor } from '../../platform/access.js';
+import { recordBase, type Actor } from '../../platform/access.js';
 import type { AssetOut } from './information-assets.schemas.js';
 import type { AssetRow } from './information-assets.repository.js';
-import { assetActions } from './information-assets.policy.js';
 
 type Row = Omit<AssetRow, 'search'> & { unitName: string; systems: { id: string; name: string }[] };
 
 export function presentAsset(actor: Actor, r: Row): AssetOut {
-  const archived = r.archivedAt !== null;
   return {
-    id: r.id,
-    version: r.version,
-    archived,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    allowedActions: assetActions(actor, { archived }),
+    ...recordBase(actor, 'information-asset', r),
     name: r.name,
     description: r.description,
     owner: r.owner,

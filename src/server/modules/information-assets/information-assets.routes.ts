@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { contextOf, requireActor } from '../../platform/auth/plugin.js';
+import { requireActor } from '../../platform/auth/plugin.js';
 import { primed, sendCsv, sendXlsx } from '../../platform/export.js';
-import { idParams, requireIfMatch, sendWithEtag, wantsCsv } from '../../platform/http.js';
+import { wantsCsv } from '../../platform/http.js';
+import { registerRecordRoutes } from '../../platform/record-routes.js';
 import { requestLang } from '../../platform/language.js';
 import { assetExportColumns } from './information-assets.export.js';
 import { assetCreate, assetListQuery, assetOut, assetPage, assetPatch } from './information-assets.schemas.js';
@@ -46,51 +47,13 @@ export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: Informati
     },
   );
 
-  app.post(
-    '',
-    { schema: { tags, summary: 'Skapa en informationstillgång', body: assetCreate, response: { 201: assetOut } } },
-    async (req, reply) => {
-      const created = await service.create(contextOf(req), req.body);
-      reply.header('location', `/api/v1/information-assets/${created.id}`);
-      return sendWithEtag(reply, created, 201);
-    },
-  );
-
-  app.get(
-    '/:id',
-    { schema: { tags, summary: 'Hämta en informationstillgång', params: idParams, response: { 200: assetOut } } },
-    async (req, reply) => sendWithEtag(reply, await service.get(requireActor(req), req.params.id)),
-  );
-
-  app.patch(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Ändra en informationstillgång (kräver If-Match)',
-        params: idParams,
-        body: assetPatch,
-        response: { 200: assetOut },
-      },
-    },
-    async (req, reply) => sendWithEtag(reply, await service.update(contextOf(req), req.params.id, requireIfMatch(req), req.body)),
-  );
-
-  for (const [path, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    app.post(
-      `/:id/${path}`,
-      {
-        schema: {
-          tags,
-          summary: archived ? 'Arkivera en informationstillgång' : 'Återställ en informationstillgång',
-          params: idParams,
-          response: { 200: assetOut },
-        },
-      },
-      async (req, reply) => sendWithEtag(reply, await service.setArchived(contextOf(req), req.params.id, requireIfMatch(req), archived)),
-    );
-  }
+  registerRecordRoutes(app, {
+    basePath: '/api/v1/information-assets',
+    tags,
+    noun: 'en informationstillgång',
+    create: assetCreate,
+    patch: assetPatch,
+    out: assetOut,
+    service,
+  });
 };

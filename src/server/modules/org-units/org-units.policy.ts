@@ -1,4 +1,3 @@
-import { allowedActions, assertCan, type Action, type Actor } from '../../platform/access.js';
+import { assertCan, type Action, type Actor } from '../../platform/access.js';
 
 export const assertOrgUnitAction = (actor: Actor, action: Action) => assertCan(actor, action, 'org-unit');
-export const orgUnitActions = (actor: Actor, unit: { archived: boolean }) => allowedActions(actor, 'org-unit', unit);

@@ -1,21 +1,14 @@
-import type { Actor } from '../../platform/access.js';
+import { recordBase, type Actor } from '../../platform/access.js';
 import type { SystemListItem, SystemOut } from './systems.schemas.js';
 import type { CostRow, SystemRow } from './systems.repository.js';
-import { systemActions } from './systems.policy.js';
 
 type Row = Omit<SystemRow, 'search'> & { unitName: string };
 
 const sek = (ore: number) => Number(ore) / 100;
 
 function base(actor: Actor, r: Row) {
-  const archived = r.archivedAt !== null;
   return {
-    id: r.id,
-    version: r.version,
-    archived,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    allowedActions: systemActions(actor, { archived }),
+    ...recordBase(actor, 'system', r),
     name: r.name,
     description: r.description,
     responsibleUnitId: r.responsibleUnitId,
