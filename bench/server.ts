@@ -1,7 +1,7 @@
 // The server half of the benchmark, in its own process so the load generator does not share its
 // event loop: database, deterministic data, the app and the bare 'limit' routes.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createScratchDatabase } from '../test/helpers/scratch-db.js';
 import { buildApp } from '../src/server/app.js';
 import { openEmbedded, openPostgres, type Database } from '../src/server/db/client.js';
 import { createAuthService } from '../src/server/modules/auth/auth.service.js';
@@ -18,25 +18,10 @@ async function openBenchDatabase(): Promise<{ database: Database; kind: string; 
     await database.migrate();
     return { database, kind: 'embedded', drop: async () => {} };
   }
-  const name = `tillit_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 10);
+  const scratch = await createScratchDatabase(base, 'tillit_bench');
+  const database = await openPostgres(scratch.url, 10);
   await database.migrate();
-  return {
-    database,
-    kind: 'postgres',
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { database, kind: 'postgres', drop: scratch.drop };
 }
 
 const { database, kind, drop } = await openBenchDatabase();

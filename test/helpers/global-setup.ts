@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../src/server/db/client.js';
+import { createScratchDatabase } from './scratch-db.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,21 +16,10 @@ export default async function setup(project: TestProject) {
     project.provide('databaseUrl', null);
     return;
   }
-  const name = `tillit_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 2);
+  const scratch = await createScratchDatabase(base, 'tillit_test');
+  const database = await openPostgres(scratch.url, 2);
   await database.migrate();
   await database.close();
-  project.provide('databaseUrl', url.toString());
-  return async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  project.provide('databaseUrl', scratch.url);
+  return scratch.drop;
 }
