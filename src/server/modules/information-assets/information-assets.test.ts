@@ -30,7 +30,7 @@ describe('information assets (D2-22, D1-23)', () => {
     expect((await t.reader.get('/api/v1/information-assets?personalData=none')).json().items).toEqual([]);
   });
 
-  it('defaults personal data to none and refuses links to systems of another tenant', async () => {
+  it('D2-03: defaults personal data to none and refuses links to systems of another tenant', async () => {
     const t = await newTenant();
     const other = await newTenant();
     const foreign = (await other.editor.post('/api/v1/systems', { name: 'Främmande', responsibleUnitId: other.unitId })).json<{

@@ -86,7 +86,7 @@ describe('IT-system register (D1-13, D1-20, D4-19)', () => {
     expect((await t.reader.get(url)).json().name).toBe('Skolplattform');
   });
 
-  it('lists with filters, sort and cursor pagination that visits every row once', async () => {
+  it('D4-19 D4-13 D1-21: lists with filters (unit, system owner, lifecycle status, critical), sort and cursor pagination that visits every row once', async () => {
     const t = await newTenant();
     const unit2 = (await t.admin.post('/api/v1/org-units', { name: 'Socialförvaltningen', type: 'department' })).json<{ id: string }>().id;
     for (let i = 0; i < 7; i++) {
