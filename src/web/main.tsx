@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api/client.js';
 import { keys } from './api/resources.js';
-import { NotificationsProvider } from './components/Notifications.js';
 import { i18n } from './i18n/index.js';
 import { router } from './router.js';
+import { cssVariablesResolver, theme } from './theme.js';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -32,12 +36,13 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <NotificationsProvider>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <Notifications autoClose={8000} />
           <RouterProvider router={router} />
-        </NotificationsProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </MantineProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppShell } from './components/AppShell.js';
+import { Shell } from './components/Shell.js';
 import { NotFound } from './components/NotFound.js';
 import { RequireAuth } from './routes/auth/RequireAuth.js';
 import { SignIn } from './routes/auth/SignIn.js';
@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppShell />,
+        element: <Shell />,
         children: [
           { index: true, element: <Navigate to="/systems" replace /> },
           { path: 'systems', element: <SystemsList /> },

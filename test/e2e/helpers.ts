@@ -42,6 +42,7 @@ export async function signIn(page: Page): Promise<void> {
 /** Session for direct API calls from the test (fixtures), separate from the browser's. */
 export async function apiSession(): Promise<{
   post: (path: string, body: unknown) => Promise<Record<string, unknown>>;
+  get: (path: string) => Promise<Record<string, unknown>>;
 }> {
   const res = await fetch(`${baseUrl()}/api/v1/auth/login`, {
     method: 'POST',
@@ -62,6 +63,11 @@ export async function apiSession(): Promise<{
         body: JSON.stringify(body),
       });
       if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as Record<string, unknown>;
+    },
+    get: async (path) => {
+      const r = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
+      if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as Record<string, unknown>;
     },
   };

@@ -48,4 +48,29 @@ describe('app shell', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await expectAccessible(page, 'systems list with skip link focused');
   });
+
+  test('on a small screen the menu sits behind a burger button and is skipped by Tab while closed', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    page = await context.newPage();
+    await signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'IT-system' }).waitFor();
+    const burger = page.getByRole('button', { name: 'Visa eller dölj menyn' });
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    // The closed menu is inert: Tab goes from the last header control past the hidden links.
+    expect(await page.locator('#main-nav').getAttribute('inert')).not.toBeNull();
+    await page.getByRole('button', { name: 'Logga ut' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#main-nav')))).toBe(false);
+    await expectAccessible(page, 'systems list on a small screen');
+
+    await burger.click();
+    expect(await burger.getAttribute('aria-expanded')).toBe('true');
+    const link = page.getByRole('navigation').getByRole('link', { name: 'Organisation' });
+    await link.waitFor();
+    await expectAccessible(page, 'menu open on a small screen');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
+    await expect.poll(() => burger.getAttribute('aria-expanded')).toBe('false');
+  });
 });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AllowedAction } from '../api/types.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
-import { useNotify } from './Notifications.js';
+import { useNotify } from './notify.js';
 import { useErrorText } from './States.js';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
   onRestore: () => Promise<unknown>;
 }
 
-/** Archive (after confirmation) or restore, shown only when the server allows the action. */
+/** Archive (after confirmation in a modal) or restore, shown only when the server allows the action. */
 export function ArchiveControls(p: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -28,6 +28,10 @@ export function ArchiveControls(p: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
   const archive = async () => {
     setBusy(true);
     setError(null);
@@ -56,34 +60,37 @@ export function ArchiveControls(p: Props) {
   return (
     <>
       {!p.archived && p.allowed.includes('archive') ? (
-        <button type="button" className="btn btn-danger-outline btn-small" aria-label={p.archiveLabel} onClick={() => setOpen(true)}>
+        <Button variant="outline" color="red" size="xs" aria-label={p.archiveLabel} onClick={() => setOpen(true)}>
           {t('common.archive')}
-        </button>
+        </Button>
       ) : null}
       {p.archived && p.allowed.includes('restore') ? (
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          aria-label={p.restoreLabel}
-          disabled={busy}
-          onClick={() => void restore()}
-        >
+        <Button variant="default" size="xs" aria-label={p.restoreLabel} loading={busy} onClick={() => void restore()}>
           {t('common.restore')}
-        </button>
+        </Button>
       ) : null}
-      <ConfirmDialog
-        open={open}
+      <Modal
+        opened={open}
+        onClose={close}
         title={p.confirmTitle}
-        body={p.confirmBody}
-        confirmLabel={t('common.archive')}
-        busy={busy}
-        error={error}
-        onConfirm={() => void archive()}
-        onClose={() => {
-          setOpen(false);
-          setError(null);
-        }}
-      />
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      >
+        <Text mb="md">{p.confirmBody}</Text>
+        {error ? (
+          <Alert color="red" mb="md">
+            {error}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={() => void archive()} loading={busy}>
+            {t('common.archive')}
+          </Button>
+        </Group>
+      </Modal>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 
@@ -7,17 +7,19 @@ const NAMES: Record<Language, string> = { sv: 'Svenska', en: 'English' };
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const id = useId();
   return (
-    <div className="lang-switch">
-      <label htmlFor={id}>{t('shell.language')}</label>
-      <select id={id} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-        {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <NativeSelect
+      size="xs"
+      label={t('shell.language')}
+      value={i18n.language}
+      onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+      styles={{ root: { display: 'flex', alignItems: 'center', gap: '0.5rem' }, label: { marginBottom: 0 } }}
+    >
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {NAMES[l]}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

@@ -1,3 +1,4 @@
+import { Anchor, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from './useDocumentTitle.js';
@@ -7,9 +8,11 @@ export function NotFound() {
   useDocumentTitle(t('common.notFoundTitle'));
   return (
     <>
-      <h1>{t('common.notFoundTitle')}</h1>
-      <p>{t('common.notFoundBody')}</p>
-      <Link to="/systems">{t('common.toStart')}</Link>
+      <Title order={1}>{t('common.notFoundTitle')}</Title>
+      <Text my="md">{t('common.notFoundBody')}</Text>
+      <Anchor component={Link} to="/systems">
+        {t('common.toStart')}
+      </Anchor>
     </>
   );
 }

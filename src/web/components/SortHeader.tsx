@@ -1,3 +1,4 @@
+import { Group, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -13,16 +14,14 @@ export function SortHeader({ field, label, sort, onSort }: Props) {
   const dir = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : undefined;
   const nextSort = dir === 'ascending' ? `-${field}` : field;
   return (
-    <th scope="col" aria-sort={dir ?? 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(nextSort)}>
-        {label}
-        <span aria-hidden="true" className="sort-icon">
-          {dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}
-        </span>
-        {dir ? (
-          <span className="visually-hidden">, {t(dir === 'ascending' ? 'common.sortAscending' : 'common.sortDescending')}</span>
-        ) : null}
-      </button>
-    </th>
+    <Table.Th scope="col" aria-sort={dir ?? 'none'}>
+      <UnstyledButton onClick={() => onSort(nextSort)} fw={700} fz="sm">
+        <Group gap={6} wrap="nowrap">
+          {label}
+          <span aria-hidden="true">{dir === 'ascending' ? '▲' : dir === 'descending' ? '▼' : '↕'}</span>
+          {dir ? <VisuallyHidden>, {t(dir === 'ascending' ? 'common.sortAscending' : 'common.sortDescending')}</VisuallyHidden> : null}
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
   );
 }

@@ -1,23 +1,23 @@
 import type { ReactNode } from 'react';
+import { Alert, Button, EmptyState as MantineEmptyState, Group, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
 export function Loading() {
   const { t } = useTranslation();
   return (
-    <p className="loading" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {t('common.loading')}
-    </p>
+    <Group gap="sm" role="status" my="md">
+      <Loader size="sm" aria-hidden="true" />
+      <Text>{t('common.loading')}</Text>
+    </Group>
   );
 }
 
 export function EmptyState({ text, action }: { text: string; action?: ReactNode }) {
   return (
-    <div className="empty">
-      <p>{text}</p>
+    <MantineEmptyState align="left" my="md" description={text}>
       {action}
-    </div>
+    </MantineEmptyState>
   );
 }
 
@@ -39,16 +39,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const text = useErrorText();
   const detail = error instanceof ApiError ? error.problem.detail : undefined;
   return (
-    <div className="alert alert-error" role="alert">
-      <p className="alert-title">{t('errors.loadFailed')}</p>
-      <p>{text(error)}</p>
-      {detail ? <p>{detail}</p> : null}
+    <Alert color="red" title={t('errors.loadFailed')} my="md">
+      <Text>{text(error)}</Text>
+      {detail ? <Text>{detail}</Text> : null}
       {onRetry ? (
-        <button type="button" className="btn btn-secondary" onClick={onRetry}>
+        <Button variant="default" mt="sm" onClick={onRetry}>
           {t('common.retry')}
-        </button>
+        </Button>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
@@ -60,15 +59,14 @@ export function SubmitAlert({ error, onReload }: { error: unknown; onReload?: ()
   const conflict = error instanceof ApiError && error.status === 412;
   const fields = error instanceof ApiError && (error.problem.errors?.length ?? 0) > 0;
   return (
-    <div className="alert alert-error" role="alert">
-      <p className="alert-title">{text(error)}</p>
-      {fields ? <p>{t('errors.fixFields')}</p> : null}
-      {error instanceof ApiError && error.problem.detail && !conflict ? <p>{error.problem.detail}</p> : null}
+    <Alert color="red" title={text(error)}>
+      {fields ? <Text>{t('errors.fixFields')}</Text> : null}
+      {error instanceof ApiError && error.problem.detail && !conflict ? <Text>{error.problem.detail}</Text> : null}
       {conflict && onReload ? (
-        <button type="button" className="btn btn-secondary" onClick={onReload}>
+        <Button variant="default" mt="sm" onClick={onReload}>
           {t('common.reload')}
-        </button>
+        </Button>
       ) : null}
-    </div>
+    </Alert>
   );
 }

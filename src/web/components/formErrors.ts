@@ -3,6 +3,8 @@ import { ApiError } from '../api/client.js';
 
 export type FieldErrors = Record<string, string>;
 
+const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
+
 /**
  * Keeps the server's field errors for a form and moves focus to the first invalid field,
  * in the order the fields appear in `order` (their element ids are `${prefix}-${field}`).
@@ -30,11 +32,15 @@ export function useSubmitErrors(prefix: string, order: string[]) {
           (exact && document.getElementById(`${prefix}-${exact}`)) ||
           (first && document.getElementById(`${prefix}-${first}`)) ||
           document.querySelector<HTMLElement>('[role="alert"]');
-        const target = el instanceof HTMLFieldSetElement ? el.querySelector('input') : el;
-        if (target instanceof HTMLElement) {
-          if (target.getAttribute('role') === 'alert') target.tabIndex = -1;
-          target.focus();
+        if (!(el instanceof HTMLElement)) return;
+        if (el.getAttribute('role') === 'alert') {
+          el.tabIndex = -1;
+          el.focus();
+          return;
         }
+        // A group (fieldset, checkbox group) has the id on its container: focus its first control.
+        const target = el.matches(CONTROLS) ? el : el.querySelector<HTMLElement>(CONTROLS);
+        target?.focus();
       });
     },
     [order, prefix],

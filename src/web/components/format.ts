@@ -13,7 +13,15 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   }).format(date);
 }
 
+export interface Option {
+  value: string;
+  label: string;
+}
+
 /** Options for a select from an enum list, labelled through i18n `enums.<group>.<value>`. */
-export function enumOptions(t: TFunction, group: string, values: readonly string[]) {
+export function enumOptions(t: TFunction, group: string, values: readonly string[]): Option[] {
   return values.map((value) => ({ value, label: t(`enums.${group}.${value}`) }));
 }
+
+/** Label text of a required field: the word is written out, not only an asterisk. */
+export const requiredLabel = (t: TFunction, label: string): string => `${label} ${t('common.requiredMark')}`;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { keys, orgUnitsApi } from '../api/resources.js';
 import type { OrgUnit } from '../api/types.js';
-import type { Option } from './Field.js';
+import type { Option } from './format.js';
 
 export function useDebounced<T>(value: T, ms = 300): T {
   const [current, setCurrent] = useState(value);
@@ -55,7 +55,7 @@ export function useOrgUnitOptions(exclude?: string): { options: Option[]; isPend
         .filter(({ unit }) => unit.id !== exclude)
         .map(({ unit, depth }) => ({
           value: unit.id,
-          // Non-breaking spaces indent the option text: <option> takes no markup.
+          // Non-breaking spaces indent the option text: a native <option> takes no markup.
           label: `${'\u00a0\u00a0'.repeat(depth)}${unit.name} (${t(`enums.orgType.${unit.type}`)})`,
         })),
     [units.data, exclude, t],

@@ -1,3 +1,4 @@
+import { Center } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState, Loading } from '../../components/States.js';
 import { useMe } from './session.js';
@@ -5,18 +6,11 @@ import { useMe } from './session.js';
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
+  if (me.isPending || me.isError) {
     return (
-      <main id="main" className="center">
-        <Loading />
-      </main>
-    );
-  }
-  if (me.isError) {
-    return (
-      <main id="main" className="center">
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      </main>
+      <Center component="main" id="main" mih="100vh" p="md">
+        {me.isPending ? <Loading /> : <ErrorState error={me.error} onRetry={() => void me.refetch()} />}
+      </Center>
     );
   }
   if (!me.data) {

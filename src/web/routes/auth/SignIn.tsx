@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, setCsrfToken } from '../../api/client.js';
 import { authApi, keys } from '../../api/resources.js';
-import { TextField } from '../../components/Field.js';
+import { requiredLabel } from '../../components/format.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -45,43 +46,45 @@ export function SignIn() {
   };
 
   return (
-    <div className="signin-page">
-      <header className="signin-header">
-        <span className="brand">{t('common.appName')}</span>
-        <LanguageSwitch />
-      </header>
-      <main id="main" tabIndex={-1} className="signin-main">
-        <h1>{t('auth.title')}</h1>
-        <p>{t('auth.intro')}</p>
-        <form onSubmit={submit} noValidate className="card">
-          {error ? (
-            <p className="alert alert-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <TextField
-            id="signin-email"
-            label={t('auth.email')}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-          <TextField
-            id="signin-password"
-            label={t('auth.password')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('auth.submitting') : t('auth.submit')}
-          </button>
-        </form>
-      </main>
-    </div>
+    <>
+      <Box component="header" px="md" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group justify="space-between">
+          <Text fw={700} fz="lg" c="tillit.8">
+            {t('common.appName')}
+          </Text>
+          <LanguageSwitch />
+        </Group>
+      </Box>
+      <Container component="main" id="main" tabIndex={-1} size={460} py="xl">
+        <Title order={1}>{t('auth.title')}</Title>
+        <Text my="md">{t('auth.intro')}</Text>
+        <Paper component="form" onSubmit={submit} noValidate withBorder shadow="xs" p="lg">
+          <Stack>
+            {error ? <Alert color="red">{error}</Alert> : null}
+            <TextInput
+              id="signin-email"
+              label={requiredLabel(t, t('auth.email'))}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+            />
+            <PasswordInput
+              id="signin-password"
+              label={requiredLabel(t, t('auth.password'))}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+              required
+            />
+            <Button type="submit" disabled={busy}>
+              {busy ? t('auth.submitting') : t('auth.submit')}
+            </Button>
+          </Stack>
+        </Paper>
+      </Container>
+    </>
   );
 }

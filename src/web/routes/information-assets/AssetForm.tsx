@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Box, Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assetsApi, keys, systemsApi } from '../../api/resources.js';
 import { PERSONAL_DATA, type InformationAsset, type InformationAssetInput } from '../../api/types.js';
-import { CheckboxList } from '../../components/CheckboxList.js';
-import { SelectField, TextArea, TextField } from '../../components/Field.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
-import { enumOptions } from '../../components/format.js';
+import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
-import { useNotify } from '../../components/Notifications.js';
+import { useNotify } from '../../components/notify.js';
 import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
@@ -96,7 +95,7 @@ export function AssetForm() {
   if (editing && existing.isError) {
     return (
       <>
-        <h1>{title}</h1>
+        <Title order={1}>{title}</Title>
         <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
       </>
     );
@@ -105,54 +104,77 @@ export function AssetForm() {
 
   return (
     <>
-      <h1>{title}</h1>
-      <form onSubmit={submit} noValidate className="form">
-        <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
-        <TextField {...f('name')} label={t('assets.name')} required value={draft.name} onChange={(e) => set('name', e.target.value)} />
-        <TextArea
-          {...f('description')}
-          label={t('assets.description')}
-          value={draft.description}
-          onChange={(e) => set('description', e.target.value)}
-        />
-        <TextField {...f('owner')} label={t('assets.owner')} value={draft.owner} onChange={(e) => set('owner', e.target.value)} />
-        <SelectField
-          {...f('unitId')}
-          label={t('assets.unit')}
-          required
-          placeholder={t('systems.chooseUnit')}
-          options={units.options}
-          value={draft.unitId}
-          onChange={(e) => set('unitId', e.target.value)}
-        />
-        <SelectField
-          {...f('personalData')}
-          label={t('assets.personalData')}
-          options={enumOptions(t, 'personalData', PERSONAL_DATA)}
-          value={draft.personalData}
-          onChange={(e) => set('personalData', e.target.value)}
-        />
-        {systems.isPending ? <Loading /> : null}
-        {systems.isError ? <ErrorState error={systems.error} onRetry={() => void systems.refetch()} /> : null}
-        {systems.isSuccess ? (
-          <CheckboxList
-            {...f('systemIds')}
-            legend={t('assets.systems')}
-            help={t('assets.systemsHelp')}
-            empty={t('assets.noSystemsToPick')}
-            options={systemOptions}
-            value={draft.systemIds}
-            onChange={(v) => set('systemIds', v)}
+      <Title order={1}>{title}</Title>
+      <form onSubmit={submit} noValidate>
+        <Stack maw={640} mt="lg" gap="md">
+          <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
+          <TextInput
+            {...f('name')}
+            label={requiredLabel(t, t('assets.name'))}
+            required
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
           />
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-          <Link to={editing ? `/information-assets/${id}` : '/information-assets'} className="btn btn-secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+          <Textarea
+            {...f('description')}
+            label={t('assets.description')}
+            autosize
+            minRows={3}
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+          />
+          <TextInput {...f('owner')} label={t('assets.owner')} value={draft.owner} onChange={(e) => set('owner', e.currentTarget.value)} />
+          <NativeSelect
+            {...f('unitId')}
+            label={requiredLabel(t, t('assets.unit'))}
+            required
+            data={[{ value: '', label: t('systems.chooseUnit') }, ...units.options]}
+            value={draft.unitId}
+            onChange={(e) => set('unitId', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('personalData')}
+            label={t('assets.personalData')}
+            data={enumOptions(t, 'personalData', PERSONAL_DATA)}
+            value={draft.personalData}
+            onChange={(e) => set('personalData', e.currentTarget.value)}
+          />
+          {systems.isPending ? <Loading /> : null}
+          {systems.isError ? <ErrorState error={systems.error} onRetry={() => void systems.refetch()} /> : null}
+          {systems.isSuccess ? (
+            // The id sits on a wrapper: Mantine uses a group's own id only to derive its label ids.
+            <Box id="asset-systemIds">
+              <Checkbox.Group
+                id="asset-systemIds-group"
+                label={t('assets.systems')}
+                description={t('assets.systemsHelp')}
+                error={errorFor('systemIds')}
+                value={draft.systemIds}
+                onChange={(v) => set('systemIds', v)}
+              >
+                {systemOptions.length === 0 ? (
+                  <Text c="dimmed" mt="xs">
+                    {t('assets.noSystemsToPick')}
+                  </Text>
+                ) : (
+                  <Stack gap="xs" mt="xs" mah={320} style={{ overflowY: 'auto' }}>
+                    {systemOptions.map((o) => (
+                      <Checkbox key={o.value} id={`asset-systemIds-${o.value}`} value={o.value} label={o.label} />
+                    ))}
+                  </Stack>
+                )}
+              </Checkbox.Group>
+            </Box>
+          ) : null}
+          <Group>
+            <Button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </Button>
+            <Button component={Link} to={editing ? `/information-assets/${id}` : '/information-assets'} variant="default">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
     </>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { Anchor, Box, Button, Group, NativeSelect, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { assetsApi, keys } from '../../api/resources.js';
 import { PERSONAL_DATA, type AssetQuery, type PersonalData } from '../../api/types.js';
-import { SelectField, TextField } from '../../components/Field.js';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
@@ -49,35 +50,32 @@ export function AssetsList() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(q || unitId || personalData);
 
+  const all = { value: '', label: t('common.all') };
+
   return (
     <>
-      <div className="page-head">
-        <h1>{t('assets.title')}</h1>
-        <div className="actions">
-          <Link to="/information-assets/new" className="btn btn-primary">
-            {t('assets.new')}
-          </Link>
-        </div>
-      </div>
-      <div role="search" className="filters" aria-label={t('systems.filters')}>
-        <TextField id="assets-q" type="search" label={t('assets.search')} value={text} onChange={(e) => setText(e.target.value)} />
-        <SelectField
+      <PageHeader title={t('assets.title')}>
+        <Button component={Link} to="/information-assets/new">
+          {t('assets.new')}
+        </Button>
+      </PageHeader>
+      <Group role="search" aria-label={t('systems.filters')} align="flex-end" gap="md" mb="lg" wrap="wrap">
+        <TextInput id="assets-q" type="search" label={t('assets.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <NativeSelect
           id="assets-unit"
           label={t('assets.unit')}
-          placeholder={t('common.all')}
-          options={units.options}
+          data={[all, ...units.options]}
           value={unitId}
-          onChange={(e) => setParam('unitId', e.target.value)}
+          onChange={(e) => setParam('unitId', e.currentTarget.value)}
         />
-        <SelectField
+        <NativeSelect
           id="assets-personal"
           label={t('assets.personalData')}
-          placeholder={t('common.all')}
-          options={enumOptions(t, 'personalData', PERSONAL_DATA)}
+          data={[all, ...enumOptions(t, 'personalData', PERSONAL_DATA)]}
           value={personalData}
-          onChange={(e) => setParam('personalData', e.target.value)}
+          onChange={(e) => setParam('personalData', e.currentTarget.value)}
         />
-      </div>
+      </Group>
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isSuccess && items.length === 0 ? (
@@ -85,46 +83,50 @@ export function AssetsList() {
           text={filtered ? t('assets.emptyFiltered') : t('assets.empty')}
           action={
             filtered ? null : (
-              <Link to="/information-assets/new" className="btn btn-primary">
+              <Button component={Link} to="/information-assets/new">
                 {t('assets.emptyCta')}
-              </Link>
+              </Button>
             )
           }
         />
       ) : null}
       {items.length > 0 ? (
-        <div className="table-wrap" aria-busy={list.isPlaceholderData || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">{t('assets.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assets.name')}</th>
-                <th scope="col">{t('assets.unit')}</th>
-                <th scope="col">{t('assets.owner')}</th>
-                <th scope="col">{t('assets.personalData')}</th>
-                <th scope="col">{t('assets.systems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/information-assets/${a.id}`}>{a.name}</Link>
-                  </th>
-                  <td>{a.unit?.name ?? '–'}</td>
-                  <td>{a.owner || '–'}</td>
-                  <td>{t(`enums.personalData.${a.personalData}`)}</td>
-                  <td>{a.systems?.map((s) => s.name).join(', ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Box aria-busy={list.isPlaceholderData || undefined}>
+          <Table.ScrollContainer minWidth={640} type="native">
+            <Table striped highlightOnHover>
+              <VisuallyHidden component="caption">{t('assets.listCaption')}</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('assets.name')}</Table.Th>
+                  <Table.Th scope="col">{t('assets.unit')}</Table.Th>
+                  <Table.Th scope="col">{t('assets.owner')}</Table.Th>
+                  <Table.Th scope="col">{t('assets.personalData')}</Table.Th>
+                  <Table.Th scope="col">{t('assets.systems')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={`/information-assets/${a.id}`}>
+                        {a.name}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{a.unit?.name ?? '–'}</Table.Td>
+                    <Table.Td>{a.owner || '–'}</Table.Td>
+                    <Table.Td>{t(`enums.personalData.${a.personalData}`)}</Table.Td>
+                    <Table.Td>{a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Box>
       ) : null}
       {list.hasNextPage ? (
-        <button type="button" className="btn btn-secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <Button variant="default" mt="md" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
           {list.isFetchingNextPage ? t('common.loading') : t('common.showMore')}
-        </button>
+        </Button>
       ) : null}
     </>
   );

@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { keys, orgUnitsApi } from '../../api/resources.js';
 import { ORG_UNIT_TYPES, type OrgUnitInput } from '../../api/types.js';
-import { SelectField, TextArea, TextField } from '../../components/Field.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
-import { enumOptions } from '../../components/format.js';
+import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
-import { useNotify } from '../../components/Notifications.js';
+import { useNotify } from '../../components/notify.js';
 import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
@@ -73,7 +73,7 @@ export function OrgUnitForm() {
   if (editing && existing.isError) {
     return (
       <>
-        <h1>{title}</h1>
+        <Title order={1}>{title}</Title>
         <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
       </>
     );
@@ -82,40 +82,49 @@ export function OrgUnitForm() {
 
   return (
     <>
-      <h1>{title}</h1>
-      <form onSubmit={submit} noValidate className="form">
-        <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
-        <TextField {...f('name')} label={t('orgUnits.name')} required value={draft.name} onChange={(e) => set('name', e.target.value)} />
-        <SelectField
-          {...f('type')}
-          label={t('orgUnits.type')}
-          required
-          options={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
-          value={draft.type}
-          onChange={(e) => set('type', e.target.value)}
-        />
-        <SelectField
-          {...f('parentId')}
-          label={t('orgUnits.parent')}
-          placeholder={t('orgUnits.parentNone')}
-          options={parents.options}
-          value={draft.parentId}
-          onChange={(e) => set('parentId', e.target.value)}
-        />
-        <TextArea
-          {...f('description')}
-          label={t('orgUnits.description')}
-          value={draft.description}
-          onChange={(e) => set('description', e.target.value)}
-        />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-          <Link to="/org-units" className="btn btn-secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+      <Title order={1}>{title}</Title>
+      <form onSubmit={submit} noValidate>
+        <Stack maw={640} mt="lg" gap="md">
+          <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
+          <TextInput
+            {...f('name')}
+            label={requiredLabel(t, t('orgUnits.name'))}
+            required
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('type')}
+            label={requiredLabel(t, t('orgUnits.type'))}
+            required
+            data={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
+            value={draft.type}
+            onChange={(e) => set('type', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('parentId')}
+            label={t('orgUnits.parent')}
+            data={[{ value: '', label: t('orgUnits.parentNone') }, ...parents.options]}
+            value={draft.parentId}
+            onChange={(e) => set('parentId', e.currentTarget.value)}
+          />
+          <Textarea
+            {...f('description')}
+            label={t('orgUnits.description')}
+            autosize
+            minRows={3}
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+          />
+          <Group>
+            <Button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </Button>
+            <Button component={Link} to="/org-units" variant="default">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
     </>
   );

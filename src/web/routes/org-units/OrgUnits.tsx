@@ -1,12 +1,14 @@
+import { Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { keys, orgUnitsApi } from '../../api/resources.js';
 import type { OrgUnit } from '../../api/types.js';
 import { ArchiveControls } from '../../components/ArchiveControls.js';
-import { CheckboxField } from '../../components/Field.js';
 import { treeOrder } from '../../components/hooks.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
+import { ArchivedBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
 export function OrgUnits() {
@@ -30,20 +32,18 @@ export function OrgUnits() {
 
   return (
     <>
-      <div className="page-head">
-        <h1>{t('orgUnits.title')}</h1>
-        <div className="actions">
-          <Link to="/org-units/new" className="btn btn-primary">
-            {t('orgUnits.new')}
-          </Link>
-        </div>
-      </div>
-      <p>{t('orgUnits.intro')}</p>
-      <CheckboxField
+      <PageHeader title={t('orgUnits.title')}>
+        <Button component={Link} to="/org-units/new">
+          {t('orgUnits.new')}
+        </Button>
+      </PageHeader>
+      <Text mb="md">{t('orgUnits.intro')}</Text>
+      <Switch
         id="org-archived"
         label={t('common.showArchived')}
         checked={includeArchived}
-        onChange={(e) => setParams(e.target.checked ? { includeArchived: 'true' } : {}, { replace: true })}
+        onChange={(e) => setParams(e.currentTarget.checked ? { includeArchived: 'true' } : {}, { replace: true })}
+        mb="lg"
       />
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
@@ -51,47 +51,53 @@ export function OrgUnits() {
         <EmptyState
           text={t('orgUnits.empty')}
           action={
-            <Link to="/org-units/new" className="btn btn-primary">
+            <Button component={Link} to="/org-units/new">
               {t('orgUnits.emptyCta')}
-            </Link>
+            </Button>
           }
         />
       ) : null}
       {list.isSuccess && list.data.length > 0 ? (
-        <ul className="tree">
+        <Stack component="ul" gap="xs" p={0} m={0} maw={900} style={{ listStyle: 'none' }}>
           {treeOrder(list.data).map(({ unit, depth }) => (
-            <li key={unit.id} className="tree-item" style={{ marginInlineStart: `${depth * 1.5}rem` }}>
-              <div className="tree-text">
-                <span className="tree-name">{unit.name}</span>
-                <span className="badge badge-type">{t(`enums.orgType.${unit.type}`)}</span>
-                {unit.archived ? <span className="badge">{t('common.archived')}</span> : null}
-              </div>
-              <div className="actions">
-                {unit.allowedActions.includes('update') && !unit.archived ? (
-                  <Link
-                    to={`/org-units/${unit.id}/edit`}
-                    className="btn btn-secondary btn-small"
-                    aria-label={t('orgUnits.editNamed', { name: unit.name })}
-                  >
-                    {t('common.edit')}
-                  </Link>
-                ) : null}
-                <ArchiveControls
-                  allowed={unit.allowedActions}
-                  archived={unit.archived}
-                  archiveLabel={t('orgUnits.archiveNamed', { name: unit.name })}
-                  restoreLabel={t('orgUnits.restoreNamed', { name: unit.name })}
-                  confirmTitle={t('orgUnits.archiveTitle')}
-                  confirmBody={t('orgUnits.archiveBody', { name: unit.name })}
-                  archivedNotice={t('orgUnits.archivedNotice')}
-                  restoredNotice={t('orgUnits.restoredNotice')}
-                  onArchive={() => act(unit, 'archive')}
-                  onRestore={() => act(unit, 'restore')}
-                />
-              </div>
-            </li>
+            <Paper component="li" key={unit.id} withBorder p="sm" ms={`${depth * 1.5}rem`}>
+              <Group justify="space-between" gap="sm">
+                <Group gap="xs">
+                  <Text fw={600}>{unit.name}</Text>
+                  <Badge variant="light" tt="none">
+                    {t(`enums.orgType.${unit.type}`)}
+                  </Badge>
+                  {unit.archived ? <ArchivedBadge /> : null}
+                </Group>
+                <Group gap="xs">
+                  {unit.allowedActions.includes('update') && !unit.archived ? (
+                    <Button
+                      component={Link}
+                      to={`/org-units/${unit.id}/edit`}
+                      variant="default"
+                      size="xs"
+                      aria-label={t('orgUnits.editNamed', { name: unit.name })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
+                  <ArchiveControls
+                    allowed={unit.allowedActions}
+                    archived={unit.archived}
+                    archiveLabel={t('orgUnits.archiveNamed', { name: unit.name })}
+                    restoreLabel={t('orgUnits.restoreNamed', { name: unit.name })}
+                    confirmTitle={t('orgUnits.archiveTitle')}
+                    confirmBody={t('orgUnits.archiveBody', { name: unit.name })}
+                    archivedNotice={t('orgUnits.archivedNotice')}
+                    restoredNotice={t('orgUnits.restoredNotice')}
+                    onArchive={() => act(unit, 'archive')}
+                    onRestore={() => act(unit, 'restore')}
+                  />
+                </Group>
+              </Group>
+            </Paper>
           ))}
-        </ul>
+        </Stack>
       ) : null}
     </>
   );

@@ -1,20 +1,23 @@
 import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, DataList, List, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
 import { ArchiveControls } from '../../components/ArchiveControls.js';
 import { formatDate } from '../../components/format.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState, Loading } from '../../components/States.js';
+import { LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { CostTables } from './CostTables.js';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="dl-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
   );
 }
 
@@ -29,13 +32,17 @@ export function SystemDetail() {
   if (query.isError) {
     return (
       <>
-        <h1>{t('systems.title')}</h1>
+        <Title order={1}>{t('systems.title')}</Title>
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       </>
     );
   }
   const { data: s, etag } = query.data;
-  const none = <span className="muted">{t('common.notSet')}</span>;
+  const none = (
+    <Text span c="dimmed" fz="inherit">
+      {t('common.notSet')}
+    </Text>
+  );
   const after = async (call: Promise<unknown>) => {
     await call;
     await client.invalidateQueries({ queryKey: keys.systems });
@@ -43,28 +50,29 @@ export function SystemDetail() {
 
   return (
     <>
-      <div className="page-head">
-        <h1>{s.name}</h1>
-        <div className="actions">
-          {s.allowedActions.includes('update') && !s.archived ? (
-            <Link to={`/systems/${s.id}/edit`} className="btn btn-primary">
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          <ArchiveControls
-            allowed={s.allowedActions}
-            archived={s.archived}
-            confirmTitle={t('systems.archiveTitle')}
-            confirmBody={t('systems.archiveBody')}
-            archivedNotice={t('systems.archivedNotice')}
-            restoredNotice={t('systems.restoredNotice')}
-            onArchive={() => after(systemsApi.archive(s.id, etag))}
-            onRestore={() => after(systemsApi.restore(s.id, etag))}
-          />
-        </div>
-      </div>
-      {s.archived ? <p className="alert alert-info">{t('systems.archivedBanner')}</p> : null}
-      <dl className="dl">
+      <PageHeader title={s.name}>
+        {s.allowedActions.includes('update') && !s.archived ? (
+          <Button component={Link} to={`/systems/${s.id}/edit`}>
+            {t('common.edit')}
+          </Button>
+        ) : null}
+        <ArchiveControls
+          allowed={s.allowedActions}
+          archived={s.archived}
+          confirmTitle={t('systems.archiveTitle')}
+          confirmBody={t('systems.archiveBody')}
+          archivedNotice={t('systems.archivedNotice')}
+          restoredNotice={t('systems.restoredNotice')}
+          onArchive={() => after(systemsApi.archive(s.id, etag))}
+          onRestore={() => after(systemsApi.restore(s.id, etag))}
+        />
+      </PageHeader>
+      {s.archived ? (
+        <Alert color="gray" role="note" mb="lg">
+          {t('systems.archivedBanner')}
+        </Alert>
+      ) : null}
+      <DataList labelWidth={220} withDivider maw={900}>
         <Row label={t('systems.description')}>{s.description || none}</Row>
         <Row label={t('systems.responsibleUnit')}>{s.responsibleUnit?.name ?? none}</Row>
         <Row label={t('systems.systemOwner')}>{s.systemOwner || none}</Row>
@@ -74,22 +82,30 @@ export function SystemDetail() {
         <Row label={t('systems.hosting')}>{s.hosting ? t(`enums.hosting.${s.hosting}`) : none}</Row>
         <Row label={t('systems.authenticationMethod')}>{s.authenticationMethod ? t(`enums.auth.${s.authenticationMethod}`) : none}</Row>
         <Row label={t('systems.critical')}>{s.critical ? t('common.yes') : t('common.no')}</Row>
-        <Row label={t('systems.lifecycleStatus')}>{t(`enums.lifecycle.${s.lifecycleStatus}`)}</Row>
+        <Row label={t('systems.lifecycleStatus')}>
+          <LifecycleBadge status={s.lifecycleStatus} />
+        </Row>
         <Row label={t('systems.lastReviewedOn')}>{formatDate(s.lastReviewedOn, i18n.language) ?? none}</Row>
-      </dl>
-      <h2>{t('systems.informationAssets')}</h2>
+      </DataList>
+      <Title order={2} mt="xl" mb="sm">
+        {t('systems.informationAssets')}
+      </Title>
       {s.informationAssets?.length ? (
-        <ul>
+        <List>
           {s.informationAssets.map((a) => (
-            <li key={a.id}>
-              <Link to={`/information-assets/${a.id}`}>{a.name}</Link>
-            </li>
+            <List.Item key={a.id}>
+              <Anchor component={Link} to={`/information-assets/${a.id}`}>
+                {a.name}
+              </Anchor>
+            </List.Item>
           ))}
-        </ul>
+        </List>
       ) : (
-        <p className="muted">{t('systems.noAssets')}</p>
+        <Text c="dimmed">{t('systems.noAssets')}</Text>
       )}
-      <h2>{t('systems.costs')}</h2>
+      <Title order={2} mt="xl" mb="sm">
+        {t('systems.costs')}
+      </Title>
       <CostTables costs={s.costs ?? []} />
     </>
   );

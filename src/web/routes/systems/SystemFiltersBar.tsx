@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxField, SelectField, TextField } from '../../components/Field.js';
+import { Group, NativeSelect, Switch, TextInput } from '@mantine/core';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
 import { LIFECYCLE } from '../../api/types.js';
@@ -28,50 +28,46 @@ export function SystemFiltersBar({ filters, onChange }: Props) {
   useEffect(() => setQ(filters.q), [filters.q]);
   useEffect(() => setOwner(filters.owner), [filters.owner]);
 
+  const all = { value: '', label: t('common.all') };
   return (
-    <div role="search" className="filters" aria-label={t('systems.filters')}>
-      <TextField
+    <Group role="search" aria-label={t('systems.filters')} align="flex-end" gap="md" mb="lg" wrap="wrap">
+      <TextInput
         id="systems-q"
         label={t('systems.search')}
         type="search"
-        help={t('systems.searchHelp')}
+        description={t('systems.searchHelp')}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => setQ(e.currentTarget.value)}
       />
-      <SelectField
+      <NativeSelect
         id="systems-unit"
         label={t('systems.filterUnit')}
-        placeholder={t('common.all')}
-        options={units.options}
+        data={[all, ...units.options]}
         value={filters.unitId}
-        onChange={(e) => onChange({ unitId: e.target.value })}
+        onChange={(e) => onChange({ unitId: e.currentTarget.value })}
       />
-      <TextField id="systems-owner" label={t('systems.filterOwner')} value={owner} onChange={(e) => setOwner(e.target.value)} />
-      <SelectField
+      <TextInput id="systems-owner" label={t('systems.filterOwner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} />
+      <NativeSelect
         id="systems-status"
         label={t('systems.filterStatus')}
-        placeholder={t('common.all')}
-        options={enumOptions(t, 'lifecycle', LIFECYCLE)}
+        data={[all, ...enumOptions(t, 'lifecycle', LIFECYCLE)]}
         value={filters.status}
-        onChange={(e) => onChange({ status: e.target.value })}
+        onChange={(e) => onChange({ status: e.currentTarget.value })}
       />
-      <SelectField
+      <NativeSelect
         id="systems-critical"
         label={t('systems.filterCritical')}
-        placeholder={t('common.all')}
-        options={[
-          { value: 'true', label: t('common.yes') },
-          { value: 'false', label: t('common.no') },
-        ]}
+        data={[all, { value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]}
         value={filters.critical}
-        onChange={(e) => onChange({ critical: e.target.value })}
+        onChange={(e) => onChange({ critical: e.currentTarget.value })}
       />
-      <CheckboxField
+      <Switch
         id="systems-archived"
         label={t('common.showArchived')}
         checked={filters.includeArchived}
-        onChange={(e) => onChange({ includeArchived: e.target.checked })}
+        onChange={(e) => onChange({ includeArchived: e.currentTarget.checked })}
+        mb={8}
       />
-    </div>
+    </Group>
   );
 }

@@ -1,17 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
 import { AUTH_METHODS, HOSTING, LIFECYCLE } from '../../api/types.js';
-import { CheckboxField, SelectField, TextArea, TextField } from '../../components/Field.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
-import { enumOptions } from '../../components/format.js';
+import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
-import { useNotify } from '../../components/Notifications.js';
+import { useNotify } from '../../components/notify.js';
 import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
-import { TagsInput } from '../../components/TagsInput.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { TagsField } from '../../components/TagsField.js';
 import { CostEditor } from './CostEditor.js';
 import { emptyDraft, FIELD_ORDER, fromSystem, toInput, type SystemDraft } from './draft.js';
 
@@ -71,7 +71,7 @@ export function SystemForm() {
   if (editing && existing.isError) {
     return (
       <>
-        <h1>{title}</h1>
+        <Title order={1}>{title}</Title>
         <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
       </>
     );
@@ -79,100 +79,112 @@ export function SystemForm() {
 
   const f = (name: keyof SystemDraft) => ({ id: `system-${name}`, error: errorFor(name) });
   const cancelTo = editing ? `/systems/${id}` : '/systems';
+  const notSet = { value: '', label: t('common.notSet') };
 
   return (
     <>
-      <h1>{title}</h1>
-      {editing && existing.data ? <p className="lead">{existing.data.data.name}</p> : null}
-      <form onSubmit={submit} noValidate className="form">
-        <SubmitAlert error={error} onReload={() => void reload()} />
-        <TextField {...f('name')} label={t('systems.name')} required value={draft.name} onChange={(e) => set('name', e.target.value)} />
-        <TextArea
-          {...f('description')}
-          label={t('systems.description')}
-          value={draft.description}
-          onChange={(e) => set('description', e.target.value)}
-        />
-        <SelectField
-          {...f('responsibleUnitId')}
-          label={t('systems.responsibleUnit')}
-          help={t('systems.responsibleUnitHelp')}
-          required
-          placeholder={t('systems.chooseUnit')}
-          options={units.options}
-          value={draft.responsibleUnitId}
-          onChange={(e) => set('responsibleUnitId', e.target.value)}
-        />
-        <TextField
-          {...f('systemOwner')}
-          label={t('systems.systemOwner')}
-          value={draft.systemOwner}
-          onChange={(e) => set('systemOwner', e.target.value)}
-        />
-        <TagsInput
-          {...f('systemAdministrators')}
-          label={t('systems.systemAdministrators')}
-          help={t('systems.systemAdministratorsHelp')}
-          value={draft.systemAdministrators}
-          onChange={(v) => set('systemAdministrators', v)}
-        />
-        <TextField
-          {...f('operationsResponsible')}
-          label={t('systems.operationsResponsible')}
-          value={draft.operationsResponsible}
-          onChange={(e) => set('operationsResponsible', e.target.value)}
-        />
-        <TextField
-          {...f('supplier')}
-          label={t('systems.supplier')}
-          value={draft.supplier}
-          onChange={(e) => set('supplier', e.target.value)}
-        />
-        <SelectField
-          {...f('hosting')}
-          label={t('systems.hosting')}
-          placeholder={t('common.notSet')}
-          options={enumOptions(t, 'hosting', HOSTING)}
-          value={draft.hosting}
-          onChange={(e) => set('hosting', e.target.value)}
-        />
-        <SelectField
-          {...f('authenticationMethod')}
-          label={t('systems.authenticationMethod')}
-          placeholder={t('common.notSet')}
-          options={enumOptions(t, 'auth', AUTH_METHODS)}
-          value={draft.authenticationMethod}
-          onChange={(e) => set('authenticationMethod', e.target.value)}
-        />
-        <CheckboxField
-          {...f('critical')}
-          label={t('systems.critical')}
-          checked={draft.critical}
-          onChange={(e) => set('critical', e.target.checked)}
-        />
-        <SelectField
-          {...f('lifecycleStatus')}
-          label={t('systems.lifecycleStatus')}
-          options={enumOptions(t, 'lifecycle', LIFECYCLE)}
-          value={draft.lifecycleStatus}
-          onChange={(e) => set('lifecycleStatus', e.target.value)}
-        />
-        <TextField
-          {...f('lastReviewedOn')}
-          type="date"
-          label={t('systems.lastReviewedOn')}
-          value={draft.lastReviewedOn}
-          onChange={(e) => set('lastReviewedOn', e.target.value)}
-        />
-        <CostEditor value={draft.costs} onChange={(v) => set('costs', v)} errorFor={errorFor} />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-          <Link to={cancelTo} className="btn btn-secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+      <Title order={1}>{title}</Title>
+      {editing && existing.data ? (
+        <Text size="lg" mt="xs">
+          {existing.data.data.name}
+        </Text>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack maw={640} mt="lg" gap="md">
+          <SubmitAlert error={error} onReload={() => void reload()} />
+          <TextInput
+            {...f('name')}
+            label={requiredLabel(t, t('systems.name'))}
+            required
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+          />
+          <Textarea
+            {...f('description')}
+            label={t('systems.description')}
+            autosize
+            minRows={3}
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('responsibleUnitId')}
+            label={requiredLabel(t, t('systems.responsibleUnit'))}
+            description={t('systems.responsibleUnitHelp')}
+            required
+            data={[{ value: '', label: t('systems.chooseUnit') }, ...units.options]}
+            value={draft.responsibleUnitId}
+            onChange={(e) => set('responsibleUnitId', e.currentTarget.value)}
+          />
+          <TextInput
+            {...f('systemOwner')}
+            label={t('systems.systemOwner')}
+            value={draft.systemOwner}
+            onChange={(e) => set('systemOwner', e.currentTarget.value)}
+          />
+          <TagsField
+            {...f('systemAdministrators')}
+            label={t('systems.systemAdministrators')}
+            description={t('systems.systemAdministratorsHelp')}
+            value={draft.systemAdministrators}
+            onChange={(v) => set('systemAdministrators', v)}
+          />
+          <TextInput
+            {...f('operationsResponsible')}
+            label={t('systems.operationsResponsible')}
+            value={draft.operationsResponsible}
+            onChange={(e) => set('operationsResponsible', e.currentTarget.value)}
+          />
+          <TextInput
+            {...f('supplier')}
+            label={t('systems.supplier')}
+            value={draft.supplier}
+            onChange={(e) => set('supplier', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('hosting')}
+            label={t('systems.hosting')}
+            data={[notSet, ...enumOptions(t, 'hosting', HOSTING)]}
+            value={draft.hosting}
+            onChange={(e) => set('hosting', e.currentTarget.value)}
+          />
+          <NativeSelect
+            {...f('authenticationMethod')}
+            label={t('systems.authenticationMethod')}
+            data={[notSet, ...enumOptions(t, 'auth', AUTH_METHODS)]}
+            value={draft.authenticationMethod}
+            onChange={(e) => set('authenticationMethod', e.currentTarget.value)}
+          />
+          <Checkbox
+            {...f('critical')}
+            label={t('systems.critical')}
+            checked={draft.critical}
+            onChange={(e) => set('critical', e.currentTarget.checked)}
+          />
+          <NativeSelect
+            {...f('lifecycleStatus')}
+            label={t('systems.lifecycleStatus')}
+            data={enumOptions(t, 'lifecycle', LIFECYCLE)}
+            value={draft.lifecycleStatus}
+            onChange={(e) => set('lifecycleStatus', e.currentTarget.value)}
+          />
+          <TextInput
+            {...f('lastReviewedOn')}
+            type="date"
+            label={t('systems.lastReviewedOn')}
+            value={draft.lastReviewedOn}
+            onChange={(e) => set('lastReviewedOn', e.currentTarget.value)}
+          />
+          <CostEditor value={draft.costs} onChange={(v) => set('costs', v)} errorFor={errorFor} />
+          <Group>
+            <Button type="submit" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </Button>
+            <Button component={Link} to={cancelTo} variant="default">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
     </>
   );

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { Anchor, Box, Button, Table, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { download } from '../../api/client.js';
 import { keys, systemsApi } from '../../api/resources.js';
-import { useNotify } from '../../components/Notifications.js';
+import { useNotify } from '../../components/notify.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { SortHeader } from '../../components/SortHeader.js';
 import { EmptyState, ErrorState, Loading, useErrorText } from '../../components/States.js';
+import { ArchivedBadge, LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { exportQuery, readFilters, toQuery, writeFilters, type SystemFilters } from './filters.js';
 import { SystemFiltersBar } from './SystemFiltersBar.js';
@@ -54,20 +57,17 @@ export function SystemsList() {
 
   return (
     <>
-      <div className="page-head">
-        <h1>{t('systems.title')}</h1>
-        <div className="actions">
-          <Link to="/systems/new" className="btn btn-primary">
-            {t('systems.new')}
-          </Link>
-          <button type="button" className="btn btn-secondary" disabled={exporting} onClick={() => void runExport('csv')}>
-            {t('systems.exportCsv')}
-          </button>
-          <button type="button" className="btn btn-secondary" disabled={exporting} onClick={() => void runExport('xlsx')}>
-            {t('systems.exportXlsx')}
-          </button>
-        </div>
-      </div>
+      <PageHeader title={t('systems.title')}>
+        <Button component={Link} to="/systems/new">
+          {t('systems.new')}
+        </Button>
+        <Button variant="default" disabled={exporting} onClick={() => void runExport('csv')}>
+          {t('systems.exportCsv')}
+        </Button>
+        <Button variant="default" disabled={exporting} onClick={() => void runExport('xlsx')}>
+          {t('systems.exportXlsx')}
+        </Button>
+      </PageHeader>
       <SystemFiltersBar filters={filters} onChange={update} />
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
@@ -76,54 +76,60 @@ export function SystemsList() {
           text={filtered ? t('systems.emptyFiltered') : t('systems.empty')}
           action={
             filtered ? null : (
-              <Link to="/systems/new" className="btn btn-primary">
+              <Button component={Link} to="/systems/new">
                 {t('systems.emptyCta')}
-              </Link>
+              </Button>
             )
           }
         />
       ) : null}
       {items.length > 0 ? (
-        <div className="table-wrap" aria-busy={list.isPlaceholderData || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">{t('systems.listCaption')}</caption>
-            <thead>
-              <tr>
-                <SortHeader field="name" label={t('systems.name')} sort={filters.sort} onSort={(sort) => update({ sort })} />
-                <th scope="col">{t('systems.responsibleUnit')}</th>
-                <th scope="col">{t('systems.systemOwner')}</th>
-                <SortHeader
-                  field="lifecycleStatus"
-                  label={t('systems.lifecycleStatus')}
-                  sort={filters.sort}
-                  onSort={(sort) => update({ sort })}
-                />
-                <th scope="col">{t('systems.critical')}</th>
-                <th scope="col">{t('systems.hosting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/systems/${s.id}`}>{s.name}</Link>
-                    {s.archived ? <span className="badge">{t('common.archived')}</span> : null}
-                  </th>
-                  <td>{s.responsibleUnit?.name ?? '–'}</td>
-                  <td>{s.systemOwner || '–'}</td>
-                  <td>{t(`enums.lifecycle.${s.lifecycleStatus}`)}</td>
-                  <td>{s.critical ? t('common.yes') : t('common.no')}</td>
-                  <td>{s.hosting ? t(`enums.hosting.${s.hosting}`) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Box aria-busy={list.isPlaceholderData || undefined}>
+          <Table.ScrollContainer minWidth={720} type="native">
+            <Table striped highlightOnHover>
+              <VisuallyHidden component="caption">{t('systems.listCaption')}</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <SortHeader field="name" label={t('systems.name')} sort={filters.sort} onSort={(sort) => update({ sort })} />
+                  <Table.Th scope="col">{t('systems.responsibleUnit')}</Table.Th>
+                  <Table.Th scope="col">{t('systems.systemOwner')}</Table.Th>
+                  <SortHeader
+                    field="lifecycleStatus"
+                    label={t('systems.lifecycleStatus')}
+                    sort={filters.sort}
+                    onSort={(sort) => update({ sort })}
+                  />
+                  <Table.Th scope="col">{t('systems.critical')}</Table.Th>
+                  <Table.Th scope="col">{t('systems.hosting')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={`/systems/${s.id}`}>
+                        {s.name}
+                      </Anchor>
+                      {s.archived ? <ArchivedBadge /> : null}
+                    </Table.Th>
+                    <Table.Td>{s.responsibleUnit?.name ?? '–'}</Table.Td>
+                    <Table.Td>{s.systemOwner || '–'}</Table.Td>
+                    <Table.Td>
+                      <LifecycleBadge status={s.lifecycleStatus} />
+                    </Table.Td>
+                    <Table.Td>{s.critical ? t('common.yes') : t('common.no')}</Table.Td>
+                    <Table.Td>{s.hosting ? t(`enums.hosting.${s.hosting}`) : '–'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Box>
       ) : null}
       {list.hasNextPage ? (
-        <button type="button" className="btn btn-secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <Button variant="default" mt="md" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
           {list.isFetchingNextPage ? t('common.loading') : t('common.showMore')}
-        </button>
+        </Button>
       ) : null}
     </>
   );

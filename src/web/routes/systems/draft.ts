@@ -1,10 +1,10 @@
 import type { CostCategory, System, SystemInput } from '../../api/types.js';
 
-/** Form state keeps what the user typed (strings) so a half-typed amount is not lost. */
+/** Form state keeps Mantine NumberInput values: a number, or the text while it is not one yet. */
 export interface CostDraft {
   category: CostCategory;
-  amountSek: string;
-  year: string;
+  amountSek: number | string;
+  year: number | string;
   note: string;
 }
 export interface SystemDraft {
@@ -58,7 +58,7 @@ export const emptyDraft = (): SystemDraft => ({
 export const newCost = (): CostDraft => ({
   category: 'licence',
   amountSek: '',
-  year: String(new Date().getFullYear()),
+  year: new Date().getFullYear(),
   note: '',
 });
 
@@ -78,8 +78,8 @@ export function fromSystem(s: System): SystemDraft {
     lastReviewedOn: s.lastReviewedOn ?? '',
     costs: (s.costs ?? []).map((c) => ({
       category: c.category,
-      amountSek: String(c.amountSek).replace('.', ','),
-      year: String(c.year),
+      amountSek: c.amountSek,
+      year: c.year,
       note: c.note ?? '',
     })),
   };
@@ -88,10 +88,13 @@ export function fromSystem(s: System): SystemDraft {
 const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
 /** Swedish users write "1 234,50"; the API wants 1234.5. Bad input goes through for the server to reject. */
-export function parseAmount(v: string): number {
+export function parseAmount(v: number | string): number {
+  if (typeof v === 'number') return v;
   const n = Number(v.replace(/[\s\u00a0]/g, '').replace(',', '.'));
   return v.trim() === '' ? Number.NaN : n;
 }
+
+const parseYear = (v: number | string): number => (typeof v === 'number' ? v : Number.parseInt(v, 10));
 
 export function toInput(d: SystemDraft): SystemInput {
   return {
@@ -111,7 +114,7 @@ export function toInput(d: SystemDraft): SystemInput {
     costs: d.costs.map((c) => ({
       category: c.category,
       amountSek: parseAmount(c.amountSek),
-      year: Number.parseInt(c.year, 10),
+      year: parseYear(c.year),
       note: orNull(c.note),
     })),
   };

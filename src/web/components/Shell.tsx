@@ -1,0 +1,106 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { AppShell, Burger, Button, Group, NavLink, Text, VisuallyHidden, em, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe, useSignOut } from '../routes/auth/session.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+const NAV = [
+  { to: '/systems', label: 'nav.systems' },
+  { to: '/information-assets', label: 'nav.assets' },
+  { to: '/org-units', label: 'nav.orgUnits' },
+] as const;
+
+/** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [navOpen, nav] = useDisclosure(false);
+  const theme = useMantineTheme();
+  // Below the breakpoint the closed menu is only moved off screen: make it inert so Tab skips it.
+  const small = useMediaQuery(`(max-width: ${em(Number.parseFloat(theme.breakpoints.sm) * 16 - 0.1)})`);
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
+
+  // After client-side navigation, start screen readers and keyboard users at the new page.
+  // Comparing paths (not a "first run" flag) stays correct when StrictMode runs effects twice.
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    nav.close();
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname, nav]);
+
+  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const onSignOut = async () => {
+    await signOut();
+    await navigate('/sign-in', { replace: true });
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+      <a href="#main" className="skip-link" onClick={skip}>
+        {t('shell.skipLink')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('shell.toggleNav')}
+              aria-expanded={navOpen}
+              aria-controls="main-nav"
+            />
+            <Text fw={700} fz="lg" c="tillit.8">
+              {t('common.appName')}
+            </Text>
+            {me ? (
+              <Text visibleFrom="xs" c="dimmed" title={t('shell.organisation')}>
+                {me.tenant.name}
+              </Text>
+            ) : null}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            {me ? (
+              <Text visibleFrom="md" size="sm">
+                <VisuallyHidden>{t('shell.signedInAs')} </VisuallyHidden>
+                {me.user.displayName || me.user.email}
+              </Text>
+            ) : null}
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={() => void onSignOut()}>
+              {t('shell.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar id="main-nav" p="sm" aria-label={t('shell.mainNav')} inert={small && !navOpen}>
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            label={t(item.label)}
+            active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+            variant="filled"
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
