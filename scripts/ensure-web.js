@@ -17,5 +17,6 @@ function newest(dir) {
 
 if (!existsSync(built) || newest('src/web') > statSync(built).mtimeMs) {
   console.log('Bygger webbgränssnittet (building the web app)…');
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  // A test runner's NODE_ENV=test would give a development React build.
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,26 +19,9 @@ const ADMIN_EMAIL = 'e2e@example.se';
 // Long and varied so any password policy the server has accepts it.
 const ADMIN_PASSWORD = 'Tillit-e2e-Lösen-2026!xq';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** Build the web bundle when it is missing or older than its sources, so tests never run stale UI. */
 function ensureWebBuild(): void {
-  const index = path.join(root, 'dist/web/index.html');
-  const stale = !existsSync(index) || statSync(index).mtimeMs < newestMtime(path.join(root, 'src/web'));
-  if (!stale) return;
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-    cwd: root,
-    // Vitest sets NODE_ENV=test, which would give a development React build.
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-web.js')], { cwd: root, stdio: 'inherit' });
 }
 
 function freePort(): Promise<number> {
