@@ -3,7 +3,7 @@ import { newTenant } from '../../../../test/helpers/app.js';
 
 type Asset = { id: string; version: number; systemIds: string[]; systems: { id: string; name: string }[] };
 
-describe('information assets (D2-22, D1-23)', () => {
+describe('information assets (D2-22)', () => {
   it('D2-22: registers an asset with owner, unit, personal data and linked systems; the system shows it back', async () => {
     const t = await newTenant();
     const sys = (await t.editor.post('/api/v1/systems', { name: 'Pulsen Combine', responsibleUnitId: t.unitId })).json<{ id: string }>();
