@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, EmptyState as MantineEmptyState, Group, Loader, Text } from '@mantine/core';
+import { Alert, Button, EmptyState as MantineEmptyState, Group, Loader, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
@@ -69,4 +70,18 @@ export function SubmitAlert({ error, onReload }: { error: unknown; onReload?: ()
       ) : null}
     </Alert>
   );
+}
+
+/** A page that needs one query's data: loading, or the load error under the page's h1, else the page. */
+export function Loaded<T>({ query, title, children }: { query: UseQueryResult<T>; title: string; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    return (
+      <>
+        <Title order={1}>{title}</Title>
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  return children(query.data);
 }

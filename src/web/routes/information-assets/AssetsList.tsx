@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Box, Button, Group, NativeSelect, Table, TextInput, VisuallyHidden } from '@mantine/core';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Group, NativeSelect, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { assetsApi, keys } from '../../api/resources.js';
 import { PERSONAL_DATA, type AssetQuery, type PersonalData } from '../../api/types.js';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
+import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
 export function AssetsList() {
@@ -39,15 +38,7 @@ export function AssetsList() {
   if ((PERSONAL_DATA as readonly string[]).includes(personalData)) {
     query.personalData = personalData as PersonalData;
   }
-  const list = useInfiniteQuery({
-    queryKey: [...keys.assets, 'list', query],
-    queryFn: ({ pageParam }) => assetsApi.list({ ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // Keep the old rows on screen while a new filter loads, instead of flashing a spinner.
-    placeholderData: keepPreviousData,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = usePagedList(keys.assets, query, assetsApi.list);
   const filtered = Boolean(q || unitId || personalData);
 
   const all = { value: '', label: t('common.all') };
@@ -76,58 +67,34 @@ export function AssetsList() {
           onChange={(e) => setParam('personalData', e.currentTarget.value)}
         />
       </Group>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isSuccess && items.length === 0 ? (
-        <EmptyState
-          text={filtered ? t('assets.emptyFiltered') : t('assets.empty')}
-          action={
-            filtered ? null : (
-              <Button component={Link} to="/information-assets/new">
-                {t('assets.emptyCta')}
-              </Button>
-            )
-          }
-        />
-      ) : null}
-      {items.length > 0 ? (
-        <Box aria-busy={list.isPlaceholderData || undefined}>
-          <Table.ScrollContainer minWidth={640} type="native">
-            <Table striped highlightOnHover>
-              <VisuallyHidden component="caption">{t('assets.listCaption')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('assets.name')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.unit')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.owner')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.personalData')}</Table.Th>
-                  <Table.Th scope="col">{t('assets.systems')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Th scope="row">
-                      <Anchor component={Link} to={`/information-assets/${a.id}`}>
-                        {a.name}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td>{a.unit?.name ?? '–'}</Table.Td>
-                    <Table.Td>{a.owner || '–'}</Table.Td>
-                    <Table.Td>{t(`enums.personalData.${a.personalData}`)}</Table.Td>
-                    <Table.Td>{a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Box>
-      ) : null}
-      {list.hasNextPage ? (
-        <Button variant="default" mt="md" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? t('common.loading') : t('common.showMore')}
-        </Button>
-      ) : null}
+      <PagedTable
+        list={list}
+        filtered={filtered}
+        empty={t('assets.empty')}
+        emptyFiltered={t('assets.emptyFiltered')}
+        emptyCta={t('assets.emptyCta')}
+        newTo="/information-assets/new"
+        caption={t('assets.listCaption')}
+        minWidth={640}
+        head={
+          <>
+            <Table.Th scope="col">{t('assets.name')}</Table.Th>
+            <Table.Th scope="col">{t('assets.unit')}</Table.Th>
+            <Table.Th scope="col">{t('assets.owner')}</Table.Th>
+            <Table.Th scope="col">{t('assets.personalData')}</Table.Th>
+            <Table.Th scope="col">{t('assets.systems')}</Table.Th>
+          </>
+        }
+        row={(a) => (
+          <>
+            <NameCell to={`/information-assets/${a.id}`} name={a.name} />
+            <Table.Td>{a.unit?.name ?? '–'}</Table.Td>
+            <Table.Td>{a.owner || '–'}</Table.Td>
+            <Table.Td>{t(`enums.personalData.${a.personalData}`)}</Table.Td>
+            <Table.Td>{a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
+          </>
+        )}
+      />
     </>
   );
 }

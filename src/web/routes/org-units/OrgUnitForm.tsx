@@ -1,16 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { keys, orgUnitsApi } from '../../api/resources.js';
-import { ORG_UNIT_TYPES, type OrgUnitInput } from '../../api/types.js';
-import { useSubmitErrors } from '../../components/formErrors.js';
+import { ORG_UNIT_TYPES, type OrgUnit, type OrgUnitInput } from '../../api/types.js';
 import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
-import { useNotify } from '../../components/notify.js';
-import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
-import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { RecordFormPage } from '../../components/RecordFormPage.js';
+import { useRecordForm } from '../../components/records.js';
 
 interface Draft {
   name: string;
@@ -19,113 +15,50 @@ interface Draft {
   description: string;
 }
 const ORDER = ['name', 'type', 'parentId', 'description'];
+const empty: Draft = { name: '', type: 'operation', parentId: '', description: '' };
+
+const fromUnit = (u: OrgUnit): Draft => ({ name: u.name, type: u.type, parentId: u.parentId ?? '', description: u.description ?? '' });
+const toInput = (d: Draft): OrgUnitInput => ({
+  name: d.name.trim(),
+  type: d.type as OrgUnitInput['type'],
+  parentId: d.parentId || null,
+  description: d.description.trim() || null,
+});
 
 export function OrgUnitForm() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const editing = Boolean(id);
-  const title = editing ? t('orgUnits.editTitle') : t('orgUnits.new');
-  useDocumentTitle(title);
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const notify = useNotify();
   const parents = useOrgUnitOptions(id);
-  const { error, clear, fail, errorFor } = useSubmitErrors('org', ORDER);
-  const [draft, setDraft] = useState<Draft>({ name: '', type: 'operation', parentId: '', description: '' });
-  const [busy, setBusy] = useState(false);
-
-  const existing = useQuery({
-    queryKey: [...keys.orgUnits, id ?? ''],
-    queryFn: () => orgUnitsApi.get(id ?? ''),
-    enabled: editing,
+  const form = useRecordForm({
+    id,
+    resource: keys.orgUnits,
+    api: orgUnitsApi,
+    form: 'org',
+    order: ORDER,
+    empty,
+    fromRecord: fromUnit,
+    toInput,
+    savedNotice: t('orgUnits.savedNotice'),
+    invalidate: [keys.orgUnits],
+    savedTo: () => '/org-units',
   });
-  useEffect(() => {
-    const u = existing.data?.data;
-    if (u) setDraft({ name: u.name, type: u.type, parentId: u.parentId ?? '', description: u.description ?? '' });
-  }, [existing.data]);
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    clear();
-    const body: OrgUnitInput = {
-      name: draft.name.trim(),
-      type: draft.type as OrgUnitInput['type'],
-      parentId: draft.parentId || null,
-      description: draft.description.trim() || null,
-    };
-    try {
-      if (editing && existing.data) await orgUnitsApi.update(existing.data.data.id, existing.data.etag, body);
-      else await orgUnitsApi.create(body);
-      await client.invalidateQueries({ queryKey: keys.orgUnits });
-      notify(t('orgUnits.savedNotice'));
-      await navigate('/org-units');
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (editing && existing.isPending) return <Loading />;
-  if (editing && existing.isError) {
-    return (
-      <>
-        <Title order={1}>{title}</Title>
-        <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
-      </>
-    );
-  }
-  const f = (name: keyof Draft) => ({ id: `org-${name}`, error: errorFor(name) });
+  const { input } = form;
 
   return (
-    <>
-      <Title order={1}>{title}</Title>
-      <form onSubmit={submit} noValidate>
-        <Stack maw={640} mt="lg" gap="md">
-          <SubmitAlert error={error} onReload={() => void existing.refetch().then(clear)} />
-          <TextInput
-            {...f('name')}
-            label={requiredLabel(t, t('orgUnits.name'))}
-            required
-            value={draft.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-          />
-          <NativeSelect
-            {...f('type')}
-            label={requiredLabel(t, t('orgUnits.type'))}
-            required
-            data={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
-            value={draft.type}
-            onChange={(e) => set('type', e.currentTarget.value)}
-          />
-          <NativeSelect
-            {...f('parentId')}
-            label={t('orgUnits.parent')}
-            data={[{ value: '', label: t('orgUnits.parentNone') }, ...parents.options]}
-            value={draft.parentId}
-            onChange={(e) => set('parentId', e.currentTarget.value)}
-          />
-          <Textarea
-            {...f('description')}
-            label={t('orgUnits.description')}
-            autosize
-            minRows={3}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-          />
-          <Group>
-            <Button type="submit" disabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </Button>
-            <Button component={Link} to="/org-units" variant="default">
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </>
+    <RecordFormPage form={form} title={form.editing ? t('orgUnits.editTitle') : t('orgUnits.new')} cancelTo="/org-units">
+      <TextInput {...input('name')} label={requiredLabel(t, t('orgUnits.name'))} required />
+      <NativeSelect
+        {...input('type')}
+        label={requiredLabel(t, t('orgUnits.type'))}
+        required
+        data={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
+      />
+      <NativeSelect
+        {...input('parentId')}
+        label={t('orgUnits.parent')}
+        data={[{ value: '', label: t('orgUnits.parentNone') }, ...parents.options]}
+      />
+      <Textarea {...input('description')} label={t('orgUnits.description')} autosize minRows={3} />
+    </RecordFormPage>
   );
 }

@@ -7,6 +7,7 @@ import type { OrgUnit } from '../../api/types.js';
 import { ArchiveControls } from '../../components/ArchiveControls.js';
 import { treeOrder } from '../../components/hooks.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { EditButton } from '../../components/RecordDetail.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { ArchivedBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -70,17 +71,13 @@ export function OrgUnits() {
                   {unit.archived ? <ArchivedBadge /> : null}
                 </Group>
                 <Group gap="xs">
-                  {unit.allowedActions.includes('update') && !unit.archived ? (
-                    <Button
-                      component={Link}
-                      to={`/org-units/${unit.id}/edit`}
-                      variant="default"
-                      size="xs"
-                      aria-label={t('orgUnits.editNamed', { name: unit.name })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  ) : null}
+                  <EditButton
+                    record={unit}
+                    to={`/org-units/${unit.id}/edit`}
+                    variant="default"
+                    size="xs"
+                    aria-label={t('orgUnits.editNamed', { name: unit.name })}
+                  />
                   <ArchiveControls
                     allowed={unit.allowedActions}
                     archived={unit.archived}
