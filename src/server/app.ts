@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
-import { authPlugin } from './platform/auth/plugin.js';
+import { authPlugin, csrfGuard } from './platform/auth/plugin.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { rejectNulCharacters } from './platform/input-guard.js';
 import { registerMetrics } from './platform/metrics.js';
@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
   sessionHours?: number;
+  // behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling needs it)
+  trustProxy?: boolean;
   webRoot?: string | null;
 }
 
@@ -50,10 +52,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    trustProxy: opts.trustProxy ?? false,
+    // Our own id only: it lands in audit entries, where a client must not choose it.
+    genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -90,6 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   registerMetrics(app);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -107,6 +111,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { db });
   await app.register(
     async (api) => {
+      api.addHook('onRequest', csrfGuard);
+      // API answers are per user and may be secret: never cached; lists answer JSON or CSV by Accept.
+      api.addHook('onSend', async (_req, reply) => {
+        reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language');
+      });
       // Authentication before validation: an anonymous caller learns nothing about the schemas.
       api.addHook('preValidation', async (req) => {
         if (!req.routeOptions.config.public && !req.session) throw new Problem('unauthenticated');

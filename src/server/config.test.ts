@@ -25,4 +25,8 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ TILLIT_DEMO: 'kanske' })).toThrow(/TILLIT_DEMO/);
   });
+
+  it('never echoes a database password from a rejected DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgress://admin:S3cretPW@db/tillit' })).toThrow('DATABASE_URL="postgress://***@db/tillit"');
+  });
 });

@@ -21,6 +21,7 @@ const envSchema = z.object({
   TILLIT_DEMO: flag.default(true),
   TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
   TILLIT_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  TILLIT_TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,10 +33,17 @@ export interface Config {
   demo: boolean;
   secureCookies: boolean;
   sessionHours: number;
+  trustProxy: boolean;
   logLevel: string;
 }
 
 export class ConfigError extends Error {}
+
+// A rejected value is echoed so the operator sees the typo, but never a password inside a URL.
+function shown(name: string, value: string): string {
+  if (name === 'DATABASE_URL') return value.replace(/\/\/[^@/]*@/, '//***@');
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as in most shells' `VAR= npm start`.
@@ -44,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const name = first?.path.join('.') ?? '?';
-    throw new ConfigError(`Felaktig miljövariabel ${name}=${JSON.stringify(env[name] ?? '')}: ${first?.message ?? ''}`);
+    throw new ConfigError(`Felaktig miljövariabel ${name}=${JSON.stringify(shown(name, env[name] ?? ''))}: ${first?.message ?? ''}`);
   }
   const e = parsed.data;
   return {
@@ -55,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.TILLIT_DEMO,
     secureCookies: e.TILLIT_PUBLIC_URL?.startsWith('https://') ?? false,
     sessionHours: e.TILLIT_SESSION_HOURS,
+    trustProxy: e.TILLIT_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

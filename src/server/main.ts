@@ -17,7 +17,9 @@ export async function serve(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   try {
-    await database.migrate();
+    await database.migrate().catch((err: unknown) => {
+      throw new StartupError(`Databasen kunde inte uppdateras (migration failed): ${(err as Error).message.split('\n')[0]}`);
+    });
     if (await isEmpty(database.db)) {
       if (config.demo) await announceDemo(database);
       else
@@ -30,6 +32,7 @@ export async function serve(): Promise<void> {
       logger: loggerOptions(config.logLevel),
       secureCookies: config.secureCookies,
       sessionHours: config.sessionHours,
+      trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
@@ -37,9 +40,21 @@ export async function serve(): Promise<void> {
   } catch (err) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
-    if ((err as { code?: string }).code === 'EADDRINUSE')
-      throw new StartupError(`Porten ${config.port} används redan (port in use). Välj en annan med PORT=…`);
-    throw err;
+    throw listenProblem(err, config.port, config.host) ?? err;
+  }
+}
+
+function listenProblem(err: unknown, port: number, host: string): StartupError | null {
+  switch ((err as { code?: string }).code) {
+    case 'EADDRINUSE':
+      return new StartupError(`Porten ${port} används redan (port in use). Välj en annan med PORT=…`);
+    case 'EACCES':
+      return new StartupError(`Ingen behörighet att lyssna på port ${port} (permission denied). Välj en port över 1023 med PORT=…`);
+    case 'ENOTFOUND':
+    case 'EADDRNOTAVAIL':
+      return new StartupError(`Adressen HOST=${host} finns inte på den här datorn (address not available).`);
+    default:
+      return null;
   }
 }
 

@@ -30,9 +30,23 @@ export class StartupError extends Error {}
 // One lock per data directory: PGlite has no multi-process guard of its own, and two writers
 // would corrupt it.
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  mkdirSync(dir, { recursive: true });
   try {
-    return await lockfile.lock(dir, { lockfilePath: path.join(dir, '.tillit.lock'), stale: 15_000, update: 5_000 });
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new StartupError(`Datakatalogen ${dir} kan inte skapas (cannot create data directory): ${(err as Error).message}`);
+  }
+  try {
+    return await lockfile.lock(dir, {
+      lockfilePath: path.join(dir, '.tillit.lock'),
+      stale: 30_000,
+      update: 5_000,
+      // Losing the lock means another process may open the directory: stop cleanly rather than
+      // risk two writers (the default would throw from a timer and crash mid-write).
+      onCompromised: (err) => {
+        console.error(`tillit: låset på datakatalogen förlorades (data directory lock lost): ${err.message}`);
+        process.kill(process.pid, 'SIGTERM');
+      },
+    });
   } catch {
     throw new StartupError(
       `Datakatalogen ${dir} används redan av en annan Tillit-process (data directory already in use). Stoppa den först, eller kör mot PostgreSQL med DATABASE_URL.`,

@@ -27,10 +27,24 @@ export interface DemoResult {
 }
 
 // Loads "Demo kommun" through the same schemas and services the API uses, so the demo data obeys
-// every rule and has its audit entries. Running it again when the tenant exists changes nothing.
+// every rule and has its audit entries. All of it is one transaction: a crash leaves no half demo,
+// and when another instance seeds at the same moment the loser finds the tenant there and stops.
 export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD): Promise<DemoResult> {
   if (await findTenantByName(db, demoTenantName)) return { created: false, email: demoAdminEmail, password: null };
   const pw = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
+  try {
+    // Services get the transaction as their database; their own transactions become savepoints.
+    await db.transaction((tx) => load(tx as unknown as Db, pw));
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+      return { created: false, email: demoAdminEmail, password: null };
+    }
+    throw err;
+  }
+  return { created: true, email: demoAdminEmail, password: pw };
+}
+
+async function load(db: Db, pw: string): Promise<void> {
   const auth = createAuthService(db, 12);
   const { tenantId, userId } = await auth.ensureUser({
     tenantName: demoTenantName,
@@ -82,5 +96,4 @@ export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWO
       assetCreate.parse({ ...a, unitId: unitIds.get(unitKey), systemIds: systemNames.map((n) => systemIds.get(n)) }),
     );
   }
-  return { created: true, email: demoAdminEmail, password: pw };
 }

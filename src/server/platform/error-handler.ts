@@ -37,7 +37,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
         message: v.message ?? '',
         params: v.params as Record<string, unknown>,
       }));
-      const where = err.validationContext;
+      const where = err.validationContext === 'querystring' ? 'query' : err.validationContext;
       const errors = localizeIssues(issues, lang).map((e) =>
         where && where !== 'body' ? { ...e, field: e.field ? `${where}.${e.field}` : where } : e,
       );
@@ -56,14 +56,16 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     // Second line of defence behind validation: bad data or a lost race is the client's 4xx, not a 500.
     if (sqlState?.startsWith('22')) return send(reply, 422, problemBody('validation', lang, { instance }));
     if (sqlState === '23505' || sqlState === '23503' || sqlState === '40001' || sqlState === '40P01') {
-      req.log.warn({ err }, 'database constraint or concurrency conflict');
+      req.log.warn({ db: dbFacts(err) }, 'database constraint or concurrency conflict');
       return send(reply, 409, problemBody('conflict', lang, { instance }));
     }
     if (isDatabaseUnavailable(err)) {
-      req.log.error({ err }, 'database unavailable');
+      req.log.error({ db: dbFacts(err) }, 'database unavailable');
       return send(reply, 503, problemBody('unavailable', lang, { instance }));
     }
-    req.log.error({ err }, 'unhandled error');
+    // Database errors carry the query's values (user data, tokens): log only what identifies the fault.
+    if (sqlState) req.log.error({ db: dbFacts(err) }, 'unhandled database error');
+    else req.log.error({ err }, 'unhandled error');
     return send(reply, 500, problemBody('internal', lang, { instance }));
   });
 
@@ -71,10 +73,16 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     const path = req.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/api';
     if (opts.spaFallback && req.method === 'GET' && !isApi && (req.headers.accept ?? '').includes('text/html')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return send(reply, 404, problemBody('not-found', requestLang(req), { instance: path }));
   });
+}
+
+function dbFacts(err: unknown) {
+  const e = err as { cause?: Record<string, unknown> } & Record<string, unknown>;
+  const src = e.cause ?? e;
+  return { code: sqlStateOf(err) ?? src.code, table: src.table, constraint: src.constraint, routine: src.routine };
 }
 
 // drizzle wraps the driver's error; the SQLSTATE sits on it or on its cause.

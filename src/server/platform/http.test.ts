@@ -82,10 +82,17 @@ describe('HTTP contract shared by every module', () => {
     expect(docs.headers['content-type']).toMatch(/text\/html/);
   });
 
-  it('sets security headers on every answer', async () => {
-    const res = await (await anonymous()).get('/healthz');
+  it('sets security headers on every answer, never caches API answers and chooses its own request id', async () => {
+    const res = await (await anonymous()).get('/healthz', { 'x-request-id': 'spoofed' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const t = await newTenant();
+    const list = await t.reader.get('/api/v1/systems');
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.headers.vary).toContain('Accept');
+    const bad = await t.reader.get('/api/v1/systems?limit=0');
+    expect(bad.json().errors[0].field).toBe('query.limit');
   });
 
   it('row-level security is a second wall: a tenant transaction sees only its own rows even without a filter', async () => {

@@ -24,24 +24,39 @@ export const snapshot = <T extends Versioned>({ allowedActions: _a, ...rest }: T
 
 // The one way a register row changes: lock it, check the version the client saw (lost-update
 // guard), apply, and write the audit entry in the same transaction.
-export function trackedChange<T extends Versioned>(db: Db, ctx: RequestContext, c: TrackedChange<T>): Promise<T> {
-  return withTenant(db, ctx.actor.tenantId, async (tx) => {
-    const locked = await c.lock(tx);
-    if (!locked) throw notFound();
-    if (locked.version !== c.expectedVersion) throw new Problem('precondition-failed');
-    const before = (await c.load(tx))!;
-    await c.change(tx, before);
-    const after = (await c.load(tx))!;
-    if (after.version === before.version) return after;
-    await recordAudit(tx, ctx, {
-      action: c.action,
-      entityType: c.entityType,
-      entityId: c.id,
-      before: snapshot(before),
-      after: snapshot(after),
+export async function trackedChange<T extends Versioned>(db: Db, ctx: RequestContext, c: TrackedChange<T>): Promise<T> {
+  try {
+    return await withTenant(db, ctx.actor.tenantId, async (tx) => {
+      const locked = await c.lock(tx);
+      if (!locked) throw notFound();
+      if (locked.version !== c.expectedVersion) throw new Problem('precondition-failed');
+      const before = (await c.load(tx))!;
+      await c.change(tx, before);
+      const after = (await c.load(tx))!;
+      // A change that changes nothing rolls back: no new version for others to trip over, no audit noise.
+      if (sameContent(before, after)) throw new Unchanged(before);
+      await recordAudit(tx, ctx, {
+        action: c.action,
+        entityType: c.entityType,
+        entityId: c.id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return after;
     });
-    return after;
-  });
+  } catch (err) {
+    if (err instanceof Unchanged) return err.record as T;
+    throw err;
+  }
+}
+
+class Unchanged {
+  constructor(readonly record: unknown) {}
+}
+
+function sameContent<T extends Versioned>(a: T, b: T): boolean {
+  const strip = ({ version: _v, updatedAt: _u, allowedActions: _a, ...rest }: T & { updatedAt?: unknown }) => JSON.stringify(rest);
+  return strip(a) === strip(b);
 }
 
 export const archivedConflict = () =>

@@ -12,6 +12,17 @@ export async function registerWeb(app: FastifyInstance, root: string) {
     app.log.warn({ root }, 'web app not built: run `npm run build:web`');
     return false;
   }
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  // Built assets have content hashes in their names and can be cached for good; index.html names the
+  // current ones, so browsers must check it on every load or keep pointing at files a release removed.
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    maxAge: '365d',
+    immutable: true,
+    setHeaders: (res, filePath) => {
+      if (filePath.endsWith('.html')) res.header('cache-control', 'no-cache');
+    },
+  });
   return true;
 }

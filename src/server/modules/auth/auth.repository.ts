@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { roleAssignments, tenants, users } from '../../db/schema/index.js';
+import { roleAssignments, sessions, tenants, users } from '../../db/schema/index.js';
 
 export async function findUserByEmail(db: Db, email: string) {
   const rows = await db
@@ -39,7 +39,9 @@ export async function insertTenant(db: Db, name: string): Promise<string> {
 export async function upsertUser(db: Db, email: string, displayName: string, passwordHash: string): Promise<string> {
   const existing = await findUserByEmail(db, email);
   if (existing) {
+    // A new password ends every session made with the old one.
     await db.update(users).set({ passwordHash, disabledAt: null }).where(eq(users.id, existing.id));
+    await db.delete(sessions).where(eq(sessions.userId, existing.id));
     return existing.id;
   }
   const [row] = await db.insert(users).values({ email, displayName, passwordHash }).returning({ id: users.id });

@@ -21,6 +21,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
     },
     async (req, reply) => {
       const { id, csrfToken, user } = await service.login(req.body.email, req.body.password);
+      // A new sign-in replaces the session this browser had (no fixation, no orphaned sessions).
+      if (req.session) await service.logout(req.session.idHash);
       reply.setCookie(SESSION_COOKIE, id, {
         path: '/',
         httpOnly: true,

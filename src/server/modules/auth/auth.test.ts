@@ -109,4 +109,36 @@ describe('sign-in and sessions', () => {
     );
     expect(res.statusCode).toBe(403);
   });
+
+  it('a new sign-in or a new password ends the old session', async () => {
+    const t = await newTenant();
+    const me = (await t.editor.get('/api/v1/auth/me')).json();
+    const { app, database } = await testApp();
+    const stale = new Client(app);
+    await stale.login(me.user.email);
+    const oldCookie = (stale as unknown as { cookie: string }).cookie;
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { cookie: oldCookie },
+      payload: { email: me.user.email, password: TEST_PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: oldCookie } })).statusCode).toBe(401);
+    await createAuthService(database.db, 1).ensureUser({
+      tenantName: t.name,
+      email: me.user.email,
+      password: 'Ett-helt-nytt-lösenord-9',
+      role: 'editor',
+    });
+    expect((await t.editor.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('checks the CSRF token on the route the router matched, also for a percent-encoded path', async () => {
+    const t = await newTenant();
+    const res = await t.admin.request('POST', '/%61pi/v1/org-units', { name: 'Smuggel', type: 'unit' }, { 'x-csrf-token': '' });
+    expect(res.statusCode).toBe(403);
+    const logout = await t.admin.request('POST', '/%61pi/v1/auth/logout', undefined, { 'x-csrf-token': '' });
+    expect(logout.statusCode).toBe(403);
+  });
 });

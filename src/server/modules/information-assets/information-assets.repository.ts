@@ -60,20 +60,35 @@ export async function updateAsset(tx: Tx, tenantId: string, id: string, values: 
     .where(and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id)));
 }
 
+// Clients see (and send back) only links to active systems, so links to archived systems are kept:
+// restoring a system brings its assets back with it.
 export async function replaceLinks(tx: Tx, tenantId: string, assetId: string, systemIds: string[]) {
   await tx
     .delete(informationAssetSystems)
-    .where(and(eq(informationAssetSystems.tenantId, tenantId), eq(informationAssetSystems.assetId, assetId)));
+    .where(
+      and(
+        eq(informationAssetSystems.tenantId, tenantId),
+        eq(informationAssetSystems.assetId, assetId),
+        sql`not exists (select 1 from systems s where s.tenant_id = ${tenantId} and s.id = ${informationAssetSystems.systemId} and s.archived_at is not null)`,
+      ),
+    );
   const unique = [...new Set(systemIds)];
-  if (unique.length) await tx.insert(informationAssetSystems).values(unique.map((systemId) => ({ tenantId, assetId, systemId })));
+  if (unique.length) {
+    await tx
+      .insert(informationAssetSystems)
+      .values(unique.map((systemId) => ({ tenantId, assetId, systemId })))
+      .onConflictDoNothing();
+  }
 }
 
+// Share-locked like requireActiveUnit: a system being archived cannot gain a link meanwhile.
 export async function activeSystemIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx
     .select({ id: systems.id })
     .from(systems)
-    .where(and(eq(systems.tenantId, tenantId), inArray(systems.id, ids), isNull(systems.archivedAt)));
+    .where(and(eq(systems.tenantId, tenantId), inArray(systems.id, ids), isNull(systems.archivedAt)))
+    .for('share');
   return new Set(rows.map((r) => r.id));
 }
 

@@ -80,4 +80,18 @@ describe('information assets (D2-22)', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('keeps an asset’s link to an archived system when the asset is edited, so restoring the system brings it back', async () => {
+    const t = await newTenant();
+    const s1 = (await t.editor.post('/api/v1/systems', { name: 'Arkiveras', responsibleUnitId: t.unitId })).json<{ id: string }>();
+    const s2 = (await t.editor.post('/api/v1/systems', { name: 'Aktivt', responsibleUnitId: t.unitId })).json<{ id: string }>();
+    const a = (await t.editor.post('/api/v1/information-assets', { name: 'Tillgång', unitId: t.unitId, systemIds: [s1.id] })).json<Asset>();
+    await t.editor.post(`/api/v1/systems/${s1.id}/archive`, undefined, { 'if-match': '"v1"' });
+    const seen = (await t.reader.get(`/api/v1/information-assets/${a.id}`)).json<Asset>();
+    expect(seen.systemIds).toEqual([]);
+    await t.editor.patch(`/api/v1/information-assets/${a.id}`, { systemIds: [...seen.systemIds, s2.id] }, { 'if-match': '"v1"' });
+    await t.editor.post(`/api/v1/systems/${s1.id}/restore`, undefined, { 'if-match': '"v2"' });
+    const after = (await t.reader.get(`/api/v1/information-assets/${a.id}`)).json<Asset>();
+    expect(after.systemIds.sort()).toEqual([s1.id, s2.id].sort());
+  });
 });

@@ -55,6 +55,12 @@ export async function listOrgUnits(tx: Tx, tenantId: string, q: OrgUnitListQuery
     .limit(q.limit + 1);
 }
 
+// Parent changes in one tenant run one at a time: two concurrent moves could each pass the subtree
+// check and together make a loop.
+export async function lockTree(tx: Tx, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('org-tree'), hashtext(${tenantId}))`);
+}
+
 // Ids of the unit and everything below it: a unit may not be moved under its own subtree.
 export async function subtreeIds(tx: Tx, tenantId: string, id: string): Promise<Set<string>> {
   const result = await tx.execute(sql`with recursive sub as (
@@ -76,12 +82,14 @@ export async function activeDependents(tx: Tx, tenantId: string, id: string) {
 }
 
 // Registers point at units; a reference must name an existing, active unit of the same tenant.
+// The share lock holds the unit until commit, so a concurrent archive waits (and then sees the new
+// reference) or goes first (and this check sees it archived).
 export async function requireActiveUnit(tx: Tx, tenantId: string, unitId: string, field: string): Promise<void> {
   const rows = await tx
     .select({ id: orgUnits.id })
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, unitId), isNull(orgUnits.archivedAt)))
-    .limit(1);
+    .for('share');
   if (rows.length === 0) {
     throw fieldProblem(field, 'unknown_unit', 'Enheten finns inte eller är arkiverad.', 'The unit does not exist or is archived.');
   }

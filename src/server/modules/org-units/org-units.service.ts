@@ -74,6 +74,7 @@ export function createOrgUnitsService(db: Db) {
       return tracked(ctx, id, expectedVersion, 'org-unit.update', async (tx, before) => {
         if (before.archived) throw archivedConflict();
         if (patch.parentId && patch.parentId !== before.parentId) {
+          await repo.lockTree(tx, t);
           if ((await repo.subtreeIds(tx, t, id)).has(patch.parentId)) throw cycleProblem();
           await repo.requireActiveUnit(tx, t, patch.parentId, 'parentId');
         }

@@ -67,4 +67,30 @@ describe('organisation units (D2-07, D4-19)', () => {
     const ids = (await t.reader.get('/api/v1/org-units')).json<{ items: Unit[] }>().items.map((u) => u.id);
     expect(ids).toEqual([t.unitId]);
   });
+
+  it('two concurrent moves cannot make a loop, and a unit cannot be archived while a system is being added to it', async () => {
+    const t = await newTenant();
+    const post = async (name: string, parentId: string | null) =>
+      (await t.admin.post('/api/v1/org-units', { name, type: 'unit', parentId })).json<Unit>().id;
+    const a = await post('A', null);
+    const b = await post('B', null);
+    const d = await post('D', a);
+    const c = await post('C', b);
+    const [one, two] = await Promise.all([
+      t.admin.patch(`/api/v1/org-units/${a}`, { parentId: c }, { 'if-match': '"v1"' }),
+      t.admin.patch(`/api/v1/org-units/${b}`, { parentId: d }, { 'if-match': '"v1"' }),
+    ]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 422]);
+
+    const u = await post('Snart arkiverad', null);
+    const [archived, created] = await Promise.all([
+      t.admin.post(`/api/v1/org-units/${u}/archive`, undefined, { 'if-match': '"v1"' }),
+      t.editor.post('/api/v1/systems', { name: 'Kapplöpning', responsibleUnitId: u }),
+    ]);
+    const outcome = [archived.statusCode, created.statusCode];
+    expect([
+      [200, 422],
+      [409, 201],
+    ]).toContainEqual(outcome);
+  });
 });

@@ -84,6 +84,11 @@ describe('IT-system register (D1-13, D1-20, D4-19)', () => {
     expect(stale.statusCode).toBe(412);
     expect(stale.json().title).toBe('Posten har ändrats av någon annan. Ladda om och försök igen.');
     expect((await t.reader.get(url)).json().name).toBe('Skolplattform');
+    // A change that changes nothing keeps the version, so other editors are not sent a 412 for it.
+    const same = await t.editor.patch(url, { critical: true }, { 'if-match': '"v2"' });
+    expect(same.statusCode).toBe(200);
+    expect(same.headers.etag).toBe('"v2"');
+    expect((await t.editor.patch(url, {}, { 'if-match': '"v2"' })).headers.etag).toBe('"v2"');
   });
 
   it('D4-19 D4-13 D1-21: lists with filters (unit, system owner, lifecycle status, critical), sort and cursor pagination that visits every row once', async () => {
