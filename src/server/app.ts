@@ -108,9 +108,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(authPlugin, { db });
   await app.register(
     async (api) => {
+      // Sessions are looked up for API calls only: static files and probes never touch the database.
+      await api.register(authPlugin, { db });
       api.addHook('onRequest', csrfGuard);
       // API answers are per user and may be secret: never cached; lists answer JSON or CSV by Accept.
       api.addHook('onSend', async (_req, reply) => {
