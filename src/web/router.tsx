@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { Shell } from './components/Shell.js';
 import { NotFound } from './components/NotFound.js';
 import { RequireAuth } from './routes/auth/RequireAuth.js';
+import { AccessibilityStatement } from './routes/accessibility/AccessibilityStatement.js';
+import { StatementLayout } from './routes/accessibility/StatementLayout.js';
 import { SignIn } from './routes/auth/SignIn.js';
 import { AssetDetail } from './routes/information-assets/AssetDetail.js';
 import { AssetForm } from './routes/information-assets/AssetForm.js';
@@ -14,6 +16,8 @@ import { SystemsList } from './routes/systems/SystemsList.js';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
+  // The accessibility statement must be readable without signing in (lag 2018:1937).
+  { path: '/tillganglighet', element: <StatementLayout />, children: [{ index: true, element: <AccessibilityStatement /> }] },
   {
     element: <RequireAuth />,
     children: [

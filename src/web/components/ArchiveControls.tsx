@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AllowedAction } from '../api/types.js';
 import { useNotify } from './notify.js';
-import { useErrorText } from './States.js';
+import { useErrorDetail } from './States.js';
 
 interface Props {
   allowed: AllowedAction[];
@@ -23,10 +23,11 @@ interface Props {
 export function ArchiveControls(p: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const errorText = useErrorText();
+  const errorDetail = useErrorDetail();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The server's title and its detail (a 409 says why, e.g. which records still use a unit).
+  const [error, setError] = useState<{ title: string; detail?: string } | null>(null);
 
   const close = () => {
     setOpen(false);
@@ -40,7 +41,7 @@ export function ArchiveControls(p: Props) {
       setOpen(false);
       notify(p.archivedNotice);
     } catch (e) {
-      setError(errorText(e));
+      setError(errorDetail(e));
     } finally {
       setBusy(false);
     }
@@ -51,7 +52,8 @@ export function ArchiveControls(p: Props) {
       await p.onRestore();
       notify(p.restoredNotice);
     } catch (e) {
-      notify(errorText(e), 'error');
+      const { title, detail } = errorDetail(e);
+      notify(detail ? `${title}. ${detail}` : title, 'error');
     } finally {
       setBusy(false);
     }
@@ -78,8 +80,8 @@ export function ArchiveControls(p: Props) {
       >
         <Text mb="md">{p.confirmBody}</Text>
         {error ? (
-          <Alert color="red" mb="md">
-            {error}
+          <Alert color="red" mb="md" title={error.title}>
+            {error.detail}
           </Alert>
         ) : null}
         <Group justify="flex-end">

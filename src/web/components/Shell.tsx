@@ -87,16 +87,27 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="main-nav" p="sm" aria-label={t('shell.mainNav')} inert={small && !navOpen}>
-        {NAV.map((item) => (
+        <AppShell.Section grow>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={t(item.label)}
+              active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+              variant="filled"
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
           <NavLink
-            key={item.to}
             component={RouterNavLink}
-            to={item.to}
-            label={t(item.label)}
-            active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+            to="/tillganglighet"
+            label={t('nav.accessibility')}
+            active={location.pathname === '/tillganglighet'}
             variant="filled"
           />
-        ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />

@@ -35,6 +35,15 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
+/** The error's text and, for a server problem other than a 412, the server's detail (why it failed). */
+export function useErrorDetail(): (error: unknown) => { title: string; detail?: string } {
+  const text = useErrorText();
+  return (error) => {
+    const detail = error instanceof ApiError && error.status !== 412 ? error.problem.detail : undefined;
+    return detail ? { title: text(error), detail } : { title: text(error) };
+  };
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const text = useErrorText();

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, setCsrfToken } from '../../api/client.js';
 import { authApi, keys } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { PublicFooter, PublicHeader } from '../../components/PublicLayout.js';
 import { useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 
@@ -47,14 +47,7 @@ export function SignIn() {
 
   return (
     <>
-      <Box component="header" px="md" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group justify="space-between">
-          <Text fw={700} fz="lg" c="tillit.8">
-            {t('common.appName')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-      </Box>
+      <PublicHeader />
       <Container component="main" id="main" tabIndex={-1} size={460} py="xl">
         <Title order={1}>{t('auth.title')}</Title>
         <Text my="md">{t('auth.intro')}</Text>
@@ -85,6 +78,7 @@ export function SignIn() {
           </Stack>
         </Paper>
       </Container>
+      <PublicFooter />
     </>
   );
 }

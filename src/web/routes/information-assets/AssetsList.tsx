@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { assetsApi, keys } from '../../api/resources.js';
 import { PERSONAL_DATA, type AssetQuery, type PersonalData } from '../../api/types.js';
+import { ExportButtons } from '../../components/ExportButtons.js';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
 import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
@@ -39,6 +40,8 @@ export function AssetsList() {
     query.personalData = personalData as PersonalData;
   }
   const list = usePagedList(keys.assets, query, assetsApi.list);
+  // Exports get the list's filters and order, without paging.
+  const exportQuery = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const filtered = Boolean(q || unitId || personalData);
 
   const all = { value: '', label: t('common.all') };
@@ -49,6 +52,14 @@ export function AssetsList() {
         <Button component={Link} to="/information-assets/new">
           {t('assets.new')}
         </Button>
+        <ExportButtons
+          path="/api/v1/information-assets"
+          query={exportQuery}
+          filename="informationstillgangar"
+          csvLabel={t('assets.exportCsv')}
+          xlsxLabel={t('assets.exportXlsx')}
+          failedText={t('assets.exportFailed')}
+        />
       </PageHeader>
       <Group role="search" aria-label={t('systems.filters')} align="flex-end" gap="md" mb="lg" wrap="wrap">
         <TextInput id="assets-q" type="search" label={t('assets.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
