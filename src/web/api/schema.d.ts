@@ -463,6 +463,7 @@ export interface paths {
                     unitId?: string;
                     owner?: string;
                     status?: "planned" | "in_use" | "phasing_out" | "retired";
+                    reviewedBefore?: string;
                     critical?: "true" | "false";
                 };
                 header?: never;
@@ -635,6 +636,7 @@ export interface paths {
                     unitId?: string;
                     owner?: string;
                     status?: "planned" | "in_use" | "phasing_out" | "retired";
+                    reviewedBefore?: string;
                     critical?: "true" | "false";
                 };
                 header?: never;
@@ -654,6 +656,85 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta att uppgifterna om systemet stämmer (D1-13, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            description: string | null;
+                            /** Format: uuid */
+                            responsibleUnitId: string;
+                            responsibleUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            systemOwner: string | null;
+                            systemAdministrators: string[];
+                            operationsResponsible: string | null;
+                            supplier: string | null;
+                            /** @enum {string|null} */
+                            hosting: "local" | "external" | "cloud" | null;
+                            /** @enum {string|null} */
+                            authenticationMethod: "username_password" | "sso" | "bankid" | "freja_eid_plus" | "siths" | "e_id_card" | "token" | "other" | null;
+                            critical: boolean;
+                            /** @enum {string} */
+                            lifecycleStatus: "planned" | "in_use" | "phasing_out" | "retired";
+                            lastReviewedOn: string | null;
+                            costs: {
+                                /** @enum {string} */
+                                category: "licence" | "operation" | "support" | "consultancy" | "hosting" | "development" | "other";
+                                amountSek: number;
+                                year: number;
+                                note: string | null;
+                            }[];
+                            informationAssets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -65,6 +65,18 @@ export async function replaceCosts(tx: Tx, tenantId: string, systemId: string, c
   await tx.insert(systemCosts).values(costs.map((c, position) => ({ ...c, tenantId, systemId, position })));
 }
 
+// The register's accuracy is confirmed on the municipality's calendar day, not the server's.
+export async function markReviewed(tx: Tx, tenantId: string, id: string) {
+  await tx
+    .update(systems)
+    .set({
+      lastReviewedOn: sql`(now() at time zone 'Europe/Stockholm')::date`,
+      version: sql`${systems.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(systems.tenantId, tenantId), eq(systems.id, id)));
+}
+
 export async function updateSystem(tx: Tx, tenantId: string, id: string, values: Partial<SystemRow>) {
   await tx
     .update(systems)
@@ -77,6 +89,7 @@ function filters(tenantId: string, q: SystemListQuery): SQL[] {
   if (!q.includeArchived) where.push(isNull(systems.archivedAt));
   if (q.unitId) where.push(eq(systems.responsibleUnitId, q.unitId));
   if (q.status) where.push(eq(systems.lifecycleStatus, q.status));
+  if (q.reviewedBefore) where.push(sql`(${systems.lastReviewedOn} is null or ${systems.lastReviewedOn} < ${q.reviewedBefore}::date)`);
   if (q.critical !== undefined) where.push(eq(systems.critical, q.critical));
   if (q.owner) where.push(sql`${systems.systemOwner} ilike ${likePattern(q.owner)}`);
   if (q.q) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireActor } from '../../platform/auth/plugin.js';
+import { contextOf, requireActor } from '../../platform/auth/plugin.js';
 import { primed, sendCsv, sendXlsx } from '../../platform/export.js';
-import { wantsCsv } from '../../platform/http.js';
+import { idParams, requireIfMatch, sendWithEtag, wantsCsv } from '../../platform/http.js';
 import { registerRecordRoutes } from '../../platform/record-routes.js';
 import { requestLang } from '../../platform/language.js';
 import { systemExportColumns } from './systems.export.js';
@@ -39,6 +39,22 @@ export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> =
       const rows = await primed(service.iterate(actor, req.query));
       const columns = systemExportColumns(await service.costYears(actor));
       return sendXlsx(reply, 'it-system.xlsx', lang === 'sv' ? 'IT-system' : 'IT systems', lang, columns, rows);
+    },
+  );
+
+  app.post(
+    '/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Bekräfta att uppgifterna om systemet stämmer (D1-13, kräver If-Match)',
+        params: idParams,
+        response: { 200: systemOut },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      return sendWithEtag(reply, await service.markReviewed(ctx, req.params.id, requireIfMatch(req)));
     },
   );
 

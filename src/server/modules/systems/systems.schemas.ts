@@ -82,6 +82,8 @@ export const systemListQuery = z.object({
   unitId: z.uuid().optional(),
   owner: z.string().trim().max(200).optional(),
   status: z.enum(lifecycleStatuses).optional(),
+  // D1-13: entries whose accuracy was last confirmed before this date (or never)
+  reviewedBefore: z.iso.date().optional(),
   critical: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

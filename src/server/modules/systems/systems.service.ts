@@ -98,6 +98,15 @@ export function createSystemsService(db: Db) {
       });
     },
 
+    // D1-13: the owner confirms the entry is accurate; the date is what the register follow-up reads.
+    async markReviewed(ctx: RequestContext, id: string, expectedVersion: number): Promise<SystemOut> {
+      assertSystemAction(ctx.actor, 'update');
+      return tracked(ctx, id, expectedVersion, 'system.review', async (tx, before) => {
+        if (before.archived) throw archivedConflict();
+        await repo.markReviewed(tx, ctx.actor.tenantId, id);
+      });
+    },
+
     async setArchived(ctx: RequestContext, id: string, expectedVersion: number, archived: boolean): Promise<SystemOut> {
       assertSystemAction(ctx.actor, archived ? 'archive' : 'restore');
       return tracked(ctx, id, expectedVersion, archived ? 'system.archive' : 'system.restore', async (tx, before) => {

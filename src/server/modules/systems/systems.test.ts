@@ -220,4 +220,30 @@ describe('IT-system register (D1-13, D1-20, D4-19)', () => {
     expect(rows.rows[1]!.after.supplier).toBe('Tietoevry');
     expect(rows.rows[1]!.request_id).toBeTruthy();
   });
+
+  it('D1-13: the owner confirms an entry is accurate (dated in Stockholm), and the follow-up lists entries not confirmed since a date', async () => {
+    const t = await newTenant();
+    const create = async (name: string, lastReviewedOn: string | null) =>
+      (await t.editor.post('/api/v1/systems', { name, responsibleUnitId: t.unitId, lastReviewedOn })).json<System>();
+    const old = await create('Granskad 2024', '2024-03-01');
+    await create('Aldrig granskad', null);
+    await create('Granskad nyss', '2026-01-15');
+    const stale = async () =>
+      (await t.reader.get('/api/v1/systems?reviewedBefore=2025-01-01')).json<{ items: System[] }>().items.map((s) => s.name);
+    expect(await stale()).toEqual(['Aldrig granskad', 'Granskad 2024']);
+
+    expect((await t.reader.post(`/api/v1/systems/${old.id}/review`, undefined, { 'if-match': '"v1"' })).statusCode).toBe(403);
+    expect((await t.editor.post(`/api/v1/systems/${old.id}/review`)).statusCode).toBe(428);
+    const reviewed = await t.editor.post(`/api/v1/systems/${old.id}/review`, undefined, { 'if-match': '"v1"' });
+    expect(reviewed.statusCode).toBe(200);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    expect(reviewed.json()).toMatchObject({ lastReviewedOn: today, version: 2 });
+    expect(await stale()).toEqual(['Aldrig granskad']);
+
+    const { database } = await testApp();
+    const audit = (await database.db.execute(
+      sql`select action from audit_events where tenant_id = ${t.tenantId} and entity_id = ${old.id} order by seq`,
+    )) as unknown as { rows: { action: string }[] };
+    expect(audit.rows.map((r) => r.action)).toEqual(['system.create', 'system.review']);
+  });
 });
