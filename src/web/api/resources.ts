@@ -26,6 +26,9 @@ export const systemsApi = {
     unwrapTagged(api.POST('/api/v1/systems/{id}/archive', { params: { path: { id } }, headers: ifMatch(etag) })),
   restore: (id: string, etag: string) =>
     unwrapTagged(api.POST('/api/v1/systems/{id}/restore', { params: { path: { id } }, headers: ifMatch(etag) })),
+  /** D1-13: confirm the entry is accurate; the server sets `lastReviewedOn` to today (Stockholm). */
+  review: (id: string, etag: string) =>
+    unwrapTagged(api.POST('/api/v1/systems/{id}/review', { params: { path: { id } }, headers: ifMatch(etag) })),
 };
 
 export const assetsApi = {

@@ -113,6 +113,8 @@ export interface SystemQuery extends ListQuery {
   owner?: string;
   status?: Lifecycle;
   critical?: 'true' | 'false';
+  /** `YYYY-MM-DD`: systems last reviewed before this date, or never (D1-13). */
+  reviewedBefore?: string;
 }
 export interface AssetQuery extends ListQuery {
   unitId?: string;

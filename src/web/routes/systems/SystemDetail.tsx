@@ -2,16 +2,16 @@ import { Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
-import { formatDate } from '../../components/format.js';
 import { DetailFields, RecordHeader, RelatedLinks } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { CostTables } from './CostTables.js';
+import { ReviewControl } from './ReviewControl.js';
 
 export function SystemDetail() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id } = useParams();
   const query = useRecord(keys.systems, systemsApi.get, id);
   useDocumentTitle(query.data?.data.name ?? t('systems.title'));
@@ -44,7 +44,7 @@ export function SystemDetail() {
               [t('systems.authenticationMethod'), s.authenticationMethod ? t(`enums.auth.${s.authenticationMethod}`) : null],
               [t('systems.critical'), s.critical ? t('common.yes') : t('common.no')],
               [t('systems.lifecycleStatus'), <LifecycleBadge status={s.lifecycleStatus} />],
-              [t('systems.lastReviewedOn'), formatDate(s.lastReviewedOn, i18n.language)],
+              [t('systems.lastReviewedOn'), <ReviewControl system={s} etag={etag} />],
             ]}
           />
           <RelatedLinks

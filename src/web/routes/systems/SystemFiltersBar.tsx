@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group, NativeSelect, Switch, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Switch, TextInput } from '@mantine/core';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
 import { LIFECYCLE } from '../../api/types.js';
-import type { SystemFilters } from './filters.js';
+import { monthsBefore, todayInStockholm, usableDate, type SystemFilters } from './filters.js';
 
 interface Props {
   filters: SystemFilters;
@@ -17,16 +17,30 @@ export function SystemFiltersBar({ filters, onChange }: Props) {
   // Text filters are typed locally and pushed to the URL after a pause, not on every key.
   const [q, setQ] = useState(filters.q);
   const [owner, setOwner] = useState(filters.owner);
+  // A date input reports each complete date while the year is typed (0002, 0020 …): wait for a pause.
+  const [reviewedBefore, setReviewedBefore] = useState(filters.reviewedBefore);
   const dq = useDebounced(q);
   const dOwner = useDebounced(owner);
+  const dReviewedBefore = useDebounced(reviewedBefore);
   useEffect(() => {
-    if (dq !== filters.q || dOwner !== filters.owner) onChange({ q: dq, owner: dOwner });
+    const next = {
+      q: dq,
+      owner: dOwner,
+      reviewedBefore: dReviewedBefore === '' || usableDate(dReviewedBefore) ? dReviewedBefore : filters.reviewedBefore,
+    };
+    if (next.q !== filters.q || next.owner !== filters.owner || next.reviewedBefore !== filters.reviewedBefore) onChange(next);
     // Only the debounced values should trigger this.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dq, dOwner]);
+  }, [dq, dOwner, dReviewedBefore]);
   // Follow external URL changes (back button) without fighting the user's typing.
   useEffect(() => setQ(filters.q), [filters.q]);
   useEffect(() => setOwner(filters.owner), [filters.owner]);
+  useEffect(() => setReviewedBefore(filters.reviewedBefore), [filters.reviewedBefore]);
+  const lastYear = () => {
+    const date = monthsBefore(todayInStockholm(), 12);
+    setReviewedBefore(date);
+    onChange({ reviewedBefore: date });
+  };
 
   const all = { value: '', label: t('common.all') };
   return (
@@ -61,6 +75,20 @@ export function SystemFiltersBar({ filters, onChange }: Props) {
         value={filters.critical}
         onChange={(e) => onChange({ critical: e.currentTarget.value })}
       />
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          id="systems-reviewedBefore"
+          type="date"
+          label={t('systems.filterReviewedBefore')}
+          description={t('systems.filterReviewedBeforeHelp')}
+          value={reviewedBefore}
+          onChange={(e) => setReviewedBefore(e.currentTarget.value)}
+        />
+        {/* The label names what the quick choice fills in: "Mer än 12 månader sedan, Ej granskade sedan". */}
+        <Button variant="default" onClick={lastYear} aria-describedby="systems-reviewedBefore-label">
+          {t('systems.reviewedBefore12Months')}
+        </Button>
+      </Group>
       <Switch
         id="systems-archived"
         label={t('common.showArchived')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
 import { ExportButtons } from '../../components/ExportButtons.js';
+import { formatDate } from '../../components/format.js';
 import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SortHeader } from '../../components/SortHeader.js';
@@ -12,14 +13,14 @@ import { exportQuery, readFilters, toQuery, writeFilters, type SystemFilters } f
 import { SystemFiltersBar } from './SystemFiltersBar.js';
 
 export function SystemsList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('systems.title'));
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
 
   const update = (next: Partial<SystemFilters>) => setParams(writeFilters({ ...filters, ...next }), { replace: true });
   const list = usePagedList(keys.systems, toQuery(filters), systemsApi.list);
-  const filtered = Boolean(filters.q || filters.unitId || filters.owner || filters.status || filters.critical);
+  const filtered = Boolean(filters.q || filters.unitId || filters.owner || filters.status || filters.critical || filters.reviewedBefore);
   const sortProps = { sort: filters.sort, onSort: (sort: string) => update({ sort }) };
 
   return (
@@ -46,7 +47,7 @@ export function SystemsList() {
         emptyCta={t('systems.emptyCta')}
         newTo="/systems/new"
         caption={t('systems.listCaption')}
-        minWidth={720}
+        minWidth={840}
         head={
           <>
             <SortHeader field="name" label={t('systems.name')} {...sortProps} />
@@ -55,6 +56,7 @@ export function SystemsList() {
             <SortHeader field="lifecycleStatus" label={t('systems.lifecycleStatus')} {...sortProps} />
             <Table.Th scope="col">{t('systems.critical')}</Table.Th>
             <Table.Th scope="col">{t('systems.hosting')}</Table.Th>
+            <Table.Th scope="col">{t('systems.lastReviewedOn')}</Table.Th>
           </>
         }
         row={(s) => (
@@ -69,6 +71,13 @@ export function SystemsList() {
             </Table.Td>
             <Table.Td>{s.critical ? t('common.yes') : t('common.no')}</Table.Td>
             <Table.Td>{s.hosting ? t(`enums.hosting.${s.hosting}`) : '–'}</Table.Td>
+            <Table.Td>
+              {s.lastReviewedOn ? (
+                <time dateTime={s.lastReviewedOn}>{formatDate(s.lastReviewedOn, i18n.language)}</time>
+              ) : (
+                t('systems.lastReviewedNever')
+              )}
+            </Table.Td>
           </>
         )}
       />
