@@ -11,6 +11,7 @@ describe('serving the web app', () => {
     mkdirSync(path.join(root, 'assets'));
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Tillit</title>');
     writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const { database } = await testApp();
     const app = await buildApp({ database, webRoot: root });
     try {
@@ -20,6 +21,7 @@ describe('serving the web app', () => {
       expect(page.headers['cache-control']).toBe('no-cache');
       const direct = await app.inject({ url: '/index.html' });
       expect(direct.headers['cache-control']).toBe('no-cache');
+      expect((await app.inject({ url: '/favicon.svg' })).headers['cache-control']).toBe('no-cache');
       const asset = await app.inject({ url: '/assets/index-abc123.js' });
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       const api = await app.inject({ url: '/api/v1/nothing', headers: { accept: 'text/html' } });

@@ -12,8 +12,8 @@ export async function registerWeb(app: FastifyInstance, root: string) {
     app.log.warn({ root }, 'web app not built: run `npm run build:web`');
     return false;
   }
-  // Built assets have content hashes in their names and can be cached for good; index.html names the
-  // current ones, so browsers must check it on every load or keep pointing at files a release removed.
+  // Files under assets/ have content hashes in their names and can be cached for good; everything else
+  // (index.html names the current assets, the icon) is revalidated on every load.
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -21,7 +21,7 @@ export async function registerWeb(app: FastifyInstance, root: string) {
     maxAge: '365d',
     immutable: true,
     setHeaders: (res, filePath) => {
-      if (filePath.endsWith('.html')) res.header('cache-control', 'no-cache');
+      if (!filePath.startsWith(path.join(root, 'assets') + path.sep)) res.header('cache-control', 'no-cache');
     },
   });
   return true;
