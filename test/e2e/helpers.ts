@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -17,6 +17,57 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface BrowserUi {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** A new context (e.g. another viewport) for the rest of the current test or file. */
+  reopen(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * One browser per test file, and a Swedish context with one page for the whole file, or a fresh one
+ * for each test with `perTest` (tests that must not share sign-in or language state).
+ */
+export function useBrowser(options: BrowserContextOptions = {}, perTest = false): BrowserUi {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const open = async (extra: BrowserContextOptions = {}) => {
+    await context?.close();
+    context = await browser.newContext({ locale: 'sv-SE', ...options, ...extra });
+    page = await context.newPage();
+    return page;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!perTest) await open();
+  });
+  if (perTest) {
+    beforeEach(async () => void (await open()));
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+    });
+  }
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get context() {
+      return context!;
+    },
+    get page() {
+      return page;
+    },
+    reopen: open,
+  };
 }
 
 /** WCAG 2.1 A/AA check of what the page shows now; prints each violation when it fails. */
