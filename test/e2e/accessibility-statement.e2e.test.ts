@@ -1,11 +1,8 @@
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { baseUrl, expectAccessible, signIn, useBrowser } from './helpers.js';
 
 describe('accessibility statement (tillgänglighetsredogörelse)', () => {
   const ui = useBrowser({}, true);
-
-  afterAll(async () => {});
-  afterEach(async () => {});
 
   test('DOS law: the statement is linked from the sign-in page and readable without signing in', async () => {
     await ui.page.goto(`${baseUrl()}/sign-in`);

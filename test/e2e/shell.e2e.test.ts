@@ -1,11 +1,8 @@
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { baseUrl, expectAccessible, signIn, useBrowser } from './helpers.js';
 
 describe('app shell', () => {
   const ui = useBrowser({}, true);
-
-  afterAll(async () => {});
-  afterEach(async () => {});
 
   test('the language switch turns the UI into English and remembers it', async () => {
     await signIn(ui.page);
