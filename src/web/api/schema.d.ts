@@ -451,7 +451,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lista IT-system (Accept: text/csv ger CSV) */
+        /** IT-system: lista (Accept: text/csv ger CSV) */
         get: {
             parameters: {
                 query?: {
@@ -624,7 +624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exportera IT-system som Excel */
+        /** IT-system: export som Excel */
         get: {
             parameters: {
                 query?: {
@@ -1077,7 +1077,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lista informationstillgångar (Accept: text/csv ger CSV) */
+        /** Informationstillgångar: lista (Accept: text/csv ger CSV) */
         get: {
             parameters: {
                 query?: {
@@ -1210,7 +1210,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exportera informationstillgångar som Excel */
+        /** Informationstillgångar: export som Excel */
         get: {
             parameters: {
                 query?: {

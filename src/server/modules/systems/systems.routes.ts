@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { contextOf, requireActor } from '../../platform/auth/plugin.js';
-import { primed, sendCsv, sendXlsx } from '../../platform/export.js';
-import { idParams, requireIfMatch, sendWithEtag, wantsCsv } from '../../platform/http.js';
+import { contextOf } from '../../platform/auth/plugin.js';
+import { idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
+import { registerListRoutes } from '../../platform/list-routes.js';
 import { registerRecordRoutes } from '../../platform/record-routes.js';
-import { requestLang } from '../../platform/language.js';
 import { systemExportColumns } from './systems.export.js';
 import { systemCreate, systemListQuery, systemOut, systemPage, systemPatch } from './systems.schemas.js';
 import type { SystemsService } from './systems.service.js';
@@ -11,36 +10,16 @@ import type { SystemsService } from './systems.service.js';
 const tags = ['IT-system'];
 
 export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> = async (app, { service }) => {
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Lista IT-system (Accept: text/csv ger CSV)',
-        querystring: systemListQuery,
-        response: { 200: systemPage },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      if (!wantsCsv(req)) return service.list(actor, req.query);
-      const lang = requestLang(req);
-      const rows = await primed(service.iterate(actor, req.query));
-      return sendCsv(reply, 'it-system.csv', lang, systemExportColumns(await service.costYears(actor)), rows);
-    },
-  );
-
-  app.get(
-    '/export.xlsx',
-    { schema: { tags, summary: 'Exportera IT-system som Excel', querystring: systemListQuery } },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const lang = requestLang(req);
-      const rows = await primed(service.iterate(actor, req.query));
-      const columns = systemExportColumns(await service.costYears(actor));
-      return sendXlsx(reply, 'it-system.xlsx', lang === 'sv' ? 'IT-system' : 'IT systems', lang, columns, rows);
-    },
-  );
+  registerListRoutes(app, {
+    tags,
+    title: { sv: 'IT-system', en: 'IT systems' },
+    fileName: 'it-system',
+    query: systemListQuery,
+    page: systemPage,
+    list: (actor, query) => service.list(actor, query),
+    iterate: (actor, query) => service.iterate(actor, query),
+    columns: async (actor) => systemExportColumns(await service.costYears(actor)),
+  });
 
   app.post(
     '/:id/review',
