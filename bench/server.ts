@@ -25,12 +25,12 @@ async function openBenchDatabase(): Promise<{ database: Database; kind: string; 
 }
 
 const { database, kind, drop } = await openBenchDatabase();
-const auth = createAuthService(database.db, 12);
+const auth = createAuthService(database.db);
 const { tenantId } = await auth.ensureUser({
   tenantName: 'Benchkommun',
   email: 'bench@bench.example',
   password: PASSWORD,
-  role: 'tenant_admin',
+  role: 'coordinator',
 });
 const ids = await seedSystems(database.db, tenantId, SYSTEMS);
 const app = await buildApp({ database, webRoot: null });

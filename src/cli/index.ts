@@ -43,12 +43,12 @@ async function createAdmin(argv: string[]) {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   const a = parsed.data;
   await withDatabase(async ({ db }) => {
-    const r = await createAuthService(db, 12).ensureUser({
+    const r = await createAuthService(db).ensureUser({
       tenantName: a.tenant,
       email: a.email,
       password: a.password,
       displayName: a.name ?? a.email,
-      role: 'tenant_admin',
+      role: 'coordinator',
     });
     console.log(`Administratören ${a.email} finns nu i ${a.tenant}${r.tenantCreated ? ' (ny organisation)' : ''}.`);
   });

@@ -32,7 +32,6 @@ export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
-  sessionHours?: number;
   // behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling needs it)
   trustProxy?: boolean;
   webRoot?: string | null;
@@ -48,7 +47,6 @@ export const loggerOptions = (level: string): FastifyServerOptions['logger'] => 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { database } = opts;
   const db = database.db;
-  const sessionHours = opts.sessionHours ?? 12;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -124,9 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(authRoutes, {
         prefix: '/auth',
-        service: createAuthService(db, sessionHours),
+        service: createAuthService(db),
         secureCookies: opts.secureCookies ?? false,
-        sessionHours,
       });
       await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
       await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });

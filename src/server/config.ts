@@ -20,7 +20,6 @@ const envSchema = z.object({
   TILLIT_DATA_DIR: z.string().min(1).default('./data'),
   TILLIT_DEMO: flag.default(true),
   TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
-  TILLIT_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   TILLIT_TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -32,7 +31,6 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   secureCookies: boolean;
-  sessionHours: number;
   trustProxy: boolean;
   logLevel: string;
 }
@@ -62,7 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TILLIT_DATA_DIR),
     demo: e.TILLIT_DEMO,
     secureCookies: e.TILLIT_PUBLIC_URL?.startsWith('https://') ?? false,
-    sessionHours: e.TILLIT_SESSION_HOURS,
     trustProxy: e.TILLIT_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };

@@ -31,7 +31,6 @@ export async function serve(): Promise<void> {
       database,
       logger: loggerOptions(config.logLevel),
       secureCookies: config.secureCookies,
-      sessionHours: config.sessionHours,
       trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });

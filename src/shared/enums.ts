@@ -26,8 +26,35 @@ export type CostCategory = (typeof costCategories)[number];
 export const personalDataLevels = ['none', 'ordinary', 'sensitive', 'personnummer'] as const;
 export type PersonalDataLevel = (typeof personalDataLevels)[number];
 
-export const roles = ['tenant_admin', 'editor', 'reader'] as const;
+// The roles the seeds name (domain.md, "Who uses it"); what each may do is in platform/access.ts.
+export const roles = [
+  'coordinator',
+  'management',
+  'it_manager',
+  'operations_manager',
+  'system_owner',
+  'system_administrator',
+  'manager',
+  'employee',
+  'auditor',
+  'elected_official',
+  'supplier_admin',
+  'authorised_orderer',
+  'super_user',
+] as const;
 export type Role = (typeof roles)[number];
+
+// Supplier roles are always scoped to one supplier organisation.
+export const supplierRoles = ['supplier_admin', 'authorised_orderer', 'super_user'] as const satisfies readonly Role[];
+
+export const scopeTypes = ['tenant', 'unit', 'systems', 'supplier'] as const;
+export type ScopeType = (typeof scopeTypes)[number];
+
+export const mfaPolicies = ['none', 'all', 'roles'] as const;
+export type MfaPolicy = (typeof mfaPolicies)[number];
+
+export const sessionStages = ['full', 'mfa', 'enrol'] as const;
+export type SessionStage = (typeof sessionStages)[number];
 
 export const objectActions = ['read', 'update', 'archive', 'restore'] as const;
 export type ObjectAction = (typeof objectActions)[number];

@@ -76,25 +76,26 @@ export interface TestTenant {
 // A fresh tenant per test with one user per role and one unit: tests never see each other's rows.
 export async function newTenant(): Promise<TestTenant> {
   const { app, database } = await testApp();
-  const auth = createAuthService(database.db, 1);
+  const auth = createAuthService(database.db);
   const name = `Testkommun ${uniq()}`;
   const clients = {} as Record<Role, Client>;
   let tenantId = '';
-  for (const role of ['tenant_admin', 'editor', 'reader'] as const) {
+  // admin = the coordinator, editor = a tenant-wide system owner, reader = a tenant-wide manager
+  for (const role of ['coordinator', 'system_owner', 'manager'] as const) {
     const email = `${role}-${uniq()}@test.example`;
     const r = await auth.ensureUser({ tenantName: name, email, password: TEST_PASSWORD, role });
     tenantId = r.tenantId;
     clients[role] = new Client(app);
     await clients[role].login(email);
   }
-  const unit = await clients.tenant_admin.post('/api/v1/org-units', { name: 'Kommunledningsförvaltningen', type: 'department' });
+  const unit = await clients.coordinator.post('/api/v1/org-units', { name: 'Kommunledningsförvaltningen', type: 'department' });
   if (unit.statusCode !== 201) throw new Error(`unit: ${unit.body}`);
   return {
     tenantId,
     name,
-    admin: clients.tenant_admin,
-    editor: clients.editor,
-    reader: clients.reader,
+    admin: clients.coordinator,
+    editor: clients.system_owner,
+    reader: clients.manager,
     unitId: unit.json<{ id: string }>().id,
   };
 }

@@ -45,31 +45,38 @@ export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWO
 }
 
 async function load(db: Db, pw: string): Promise<void> {
-  const auth = createAuthService(db, 12);
+  const auth = createAuthService(db);
   const { tenantId, userId } = await auth.ensureUser({
     tenantName: demoTenantName,
     email: demoAdminEmail,
     password: pw,
     displayName: 'Anna Admin (informationssäkerhetssamordnare)',
-    role: 'tenant_admin',
+    role: 'coordinator',
   });
   await auth.ensureUser({
     tenantName: demoTenantName,
     email: 'redaktor@demokommun.se',
     password: pw,
     displayName: 'Erik Redaktör',
-    role: 'editor',
+    role: 'system_owner',
   });
   await auth.ensureUser({
     tenantName: demoTenantName,
     email: 'lasare@demokommun.se',
     password: pw,
     displayName: 'Lena Läsare',
-    role: 'reader',
+    role: 'manager',
   });
 
   const ctx: RequestContext = {
-    actor: { userId, tenantId, roles: ['tenant_admin'], email: demoAdminEmail, displayName: 'Demo' },
+    actor: {
+      userId,
+      tenantId,
+      roles: ['coordinator'],
+      grants: [{ role: 'coordinator', scope: { type: 'tenant' } }],
+      email: demoAdminEmail,
+      displayName: 'Demo',
+    },
     requestId: 'seed-demo',
   };
   const units = createOrgUnitsService(db);

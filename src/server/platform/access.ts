@@ -1,44 +1,208 @@
 import type { ObjectAction, Role } from '../../shared/enums.js';
 import { forbidden } from './problems.js';
 
-export type Resource = 'org-unit' | 'system' | 'information-asset';
+export const resources = [
+  'org-unit',
+  'system',
+  'information-asset',
+  'supplier',
+  'user',
+  'tenant-settings',
+  'identity-provider',
+  'api-token',
+  'scim',
+  'report',
+] as const;
+export type Resource = (typeof resources)[number];
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore';
+
+export type Scope =
+  | { type: 'tenant' }
+  // unitIds: the unit and its whole subtree, expanded when the session is loaded
+  | { type: 'unit'; unitId: string; unitIds: string[] }
+  | { type: 'systems'; systemIds: string[] }
+  | { type: 'supplier'; supplierId: string };
+
+export interface Grant {
+  role: Role;
+  scope: Scope;
+}
 
 export interface Actor {
   userId: string;
   tenantId: string;
   roles: Role[];
+  grants: Grant[];
   email: string;
   displayName: string;
+  // set when the caller is an API token rather than a person's session
+  tokenId?: string;
 }
 
-const all: Action[] = ['read', 'create', 'update', 'archive', 'restore'];
-const registers: Resource[] = ['org-unit', 'system', 'information-asset'];
+// Where an object sits, for scope checks: its unit, its system(s), its supplier organisation.
+export interface ObjectScope {
+  unitId?: string | null;
+  systemIds?: readonly string[];
+  supplierId?: string | null;
+  secret?: boolean;
+}
 
-// The one policy table: role × resource → actions. Unit scope and secrecy marking join it later
-// as conditions on the object; services ask `can` before every read and write.
-const policy: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
-  tenant_admin: Object.fromEntries(registers.map((r) => [r, all])),
-  editor: Object.fromEntries(registers.map((r) => [r, all])),
-  reader: Object.fromEntries(registers.map((r) => [r, ['read'] as const])),
+// How a role sees a secret-marked record it may otherwise read: all of it, that it exists with its
+// content masked, or not at all.
+export type SecretView = 'full' | 'masked' | 'hidden';
+
+interface RoleRule {
+  can: Partial<Record<Resource, readonly Action[]>>;
+  secret: SecretView;
+  // reads of secret-marked content are audited one by one (the auditor's special review)
+  auditSecretReads?: boolean;
+}
+
+const W: readonly Action[] = ['read', 'create', 'update', 'archive', 'restore'];
+const R: readonly Action[] = ['read'];
+const RU: readonly Action[] = ['read', 'update'];
+const RCU: readonly Action[] = ['read', 'create', 'update'];
+
+// The one policy table. Every route names a resource and an action; every service asks `can`
+// (with the object's scope) before it reads or writes; lists filter by `readClauses`.
+export const policy: Record<Role, RoleRule> = {
+  // informationssäkerhetssamordnare: runs the ISMS for the tenant
+  coordinator: {
+    can: {
+      'org-unit': W,
+      system: W,
+      'information-asset': W,
+      supplier: W,
+      user: W,
+      'tenant-settings': RU,
+      'identity-provider': W,
+      'api-token': W,
+      scim: W,
+      report: R,
+    },
+    secret: 'full',
+  },
+  // kommundirektör / ledning: sees everything that is not secret, approves and receives reports
+  management: { can: { 'org-unit': R, system: R, 'information-asset': R, supplier: R, report: R }, secret: 'masked' },
+  // IT-chef: owns the infrastructure and the system register with the system owners
+  it_manager: { can: { 'org-unit': R, system: W, 'information-asset': R, supplier: R }, secret: 'full' },
+  // IT-driftsledare: keeps operations data of systems current
+  operations_manager: { can: { 'org-unit': R, system: RU, 'information-asset': R, supplier: R }, secret: 'masked' },
+  // systemägare: decides for the systems and information in their scope
+  system_owner: { can: { 'org-unit': R, system: W, 'information-asset': W, supplier: R }, secret: 'full' },
+  // systemförvaltare: runs the system for the owner
+  system_administrator: { can: { 'org-unit': R, system: RU, 'information-asset': RCU, supplier: R }, secret: 'full' },
+  // chef: reads what concerns the unit
+  manager: { can: { 'org-unit': R, system: R, 'information-asset': R }, secret: 'masked' },
+  // medarbetare: reports incidents about systems and sees own tasks; no secret content
+  employee: { can: { 'org-unit': R, system: R }, secret: 'hidden' },
+  // revisor: reads everything, secret content included, and each such read is audited
+  auditor: {
+    can: {
+      'org-unit': R,
+      system: R,
+      'information-asset': R,
+      supplier: R,
+      user: R,
+      'tenant-settings': R,
+      'identity-provider': R,
+      report: R,
+    },
+    secret: 'full',
+    auditSecretReads: true,
+  },
+  // förtroendevald: the reports to the board, nothing else
+  elected_official: { can: { report: R }, secret: 'hidden' },
+  // supplier roles: their own organisation only (the grant's supplier scope)
+  supplier_admin: { can: { supplier: RU }, secret: 'hidden' },
+  authorised_orderer: { can: { supplier: R }, secret: 'hidden' },
+  super_user: { can: { supplier: R }, secret: 'hidden' },
 };
 
-export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  return actor.roles.some((role) => policy[role]?.[resource]?.includes(action) ?? false);
+// Org units are the map everyone navigates by: any role that may read them reads the whole tree.
+const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit']);
+
+function covers(scope: Scope, resource: Resource, action: Action, obj: ObjectScope | undefined): boolean {
+  if (scope.type === 'tenant') return true;
+  if (action === 'read' && unscopedReads.has(resource)) return true;
+  // Without an object (a list, or a create not yet placed) a scoped grant counts; lists filter rows.
+  if (!obj) return true;
+  switch (scope.type) {
+    case 'unit':
+      return !!obj.unitId && scope.unitIds.includes(obj.unitId);
+    case 'systems':
+      return (obj.systemIds ?? []).some((id) => scope.systemIds.includes(id));
+    case 'supplier':
+      return !!obj.supplierId && obj.supplierId === scope.supplierId;
+  }
 }
 
-export function assertCan(actor: Actor, action: Action, resource: Resource): void {
-  if (!can(actor, action, resource)) throw forbidden();
+function grantsFor(actor: Actor, action: Action, resource: Resource, obj?: ObjectScope): Grant[] {
+  return actor.grants.filter((g) => (policy[g.role].can[resource]?.includes(action) ?? false) && covers(g.scope, resource, action, obj));
+}
+
+const rank: Record<SecretView, number> = { hidden: 0, masked: 1, full: 2 };
+
+// How the actor sees this object's content: null when it may not see the object at all.
+export function viewOf(actor: Actor, resource: Resource, obj: ObjectScope): SecretView | null {
+  const gs = grantsFor(actor, 'read', resource, obj);
+  if (gs.length === 0) return null;
+  if (!obj.secret) return 'full';
+  const best = gs.map((g) => policy[g.role].secret).reduce((a, b) => (rank[b] > rank[a] ? b : a), 'hidden' as SecretView);
+  return best === 'hidden' ? null : best;
+}
+
+// True when showing this secret record to this actor must leave an audit entry.
+export function secretReadIsAudited(actor: Actor, resource: Resource, obj: ObjectScope): boolean {
+  if (!obj.secret) return false;
+  return grantsFor(actor, 'read', resource, obj).some((g) => policy[g.role].auditSecretReads && policy[g.role].secret === 'full');
+}
+
+export function can(actor: Actor, action: Action, resource: Resource, obj?: ObjectScope): boolean {
+  if (action === 'read' && obj) return viewOf(actor, resource, obj) !== null;
+  const gs = grantsFor(actor, action, resource, obj);
+  if (gs.length === 0) return false;
+  // Changing a secret record needs a role that may see its content.
+  if (obj?.secret && action !== 'read') return gs.some((g) => policy[g.role].secret === 'full');
+  return true;
+}
+
+export function assertCan(actor: Actor, action: Action, resource: Resource, obj?: ObjectScope): void {
+  if (!can(actor, action, resource, obj)) throw forbidden();
+}
+
+// The row filter for a list: rows matching any clause are visible. `all` = no scope condition;
+// `includeSecret` false = secret-marked rows are left out.
+export interface ReadClause {
+  all: boolean;
+  unitIds: string[];
+  systemIds: string[];
+  supplierIds: string[];
+  includeSecret: boolean;
+}
+
+export function readClauses(actor: Actor, resource: Resource): ReadClause[] {
+  return grantsFor(actor, 'read', resource).map((g) => {
+    const s = g.scope;
+    const all = s.type === 'tenant' || unscopedReads.has(resource);
+    return {
+      all,
+      unitIds: s.type === 'unit' ? s.unitIds : [],
+      systemIds: s.type === 'systems' ? s.systemIds : [],
+      supplierIds: s.type === 'supplier' ? [s.supplierId] : [],
+      includeSecret: policy[g.role].secret !== 'hidden',
+    };
+  });
 }
 
 // What the actor may do with one object, so clients hide the rest. Archived rows are read-only
 // until restored.
-export function allowedActions(actor: Actor, resource: Resource, obj: { archived: boolean }): ObjectAction[] {
+export function allowedActions(actor: Actor, resource: Resource, obj: ObjectScope & { archived: boolean }): ObjectAction[] {
   const out: ObjectAction[] = [];
-  if (can(actor, 'read', resource)) out.push('read');
-  if (!obj.archived && can(actor, 'update', resource)) out.push('update');
-  if (!obj.archived && can(actor, 'archive', resource)) out.push('archive');
-  if (obj.archived && can(actor, 'restore', resource)) out.push('restore');
+  if (can(actor, 'read', resource, obj)) out.push('read');
+  if (!obj.archived && can(actor, 'update', resource, obj)) out.push('update');
+  if (!obj.archived && can(actor, 'archive', resource, obj)) out.push('archive');
+  if (obj.archived && can(actor, 'restore', resource, obj)) out.push('restore');
   return out;
 }
 
@@ -47,6 +211,7 @@ export function recordBase(
   actor: Actor,
   resource: Resource,
   r: { id: string; version: number; archivedAt: Date | null; createdAt: Date; updatedAt: Date },
+  scope: ObjectScope = {},
 ) {
   const archived = r.archivedAt !== null;
   return {
@@ -55,6 +220,6 @@ export function recordBase(
     archived,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    allowedActions: allowedActions(actor, resource, { archived }),
+    allowedActions: allowedActions(actor, resource, { ...scope, archived }),
   };
 }

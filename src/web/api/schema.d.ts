@@ -86,7 +86,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
-                            roles: ("tenant_admin" | "editor" | "reader")[];
+                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
                             csrfToken: string;
                         };
                     };

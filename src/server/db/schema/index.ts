@@ -1,2 +1,3 @@
 export * from './platform.js';
 export * from './registers.js';
+export * from './identity.js';

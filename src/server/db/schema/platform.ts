@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Platform tables: identity and sessions are looked up before a tenant is known, so they carry no
 // row-level security; everything tenant-scoped does.
@@ -8,9 +8,20 @@ export const tenants = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
+    // Used in the SSO and SCIM addresses, which must be known before anyone is signed in.
+    slug: text('slug').notNull(),
+    // Tenant security settings: who must use MFA, and how long sessions live.
+    mfaPolicy: text('mfa_policy').notNull().default('none'),
+    mfaRoles: text('mfa_roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    idleMinutes: integer('idle_minutes').notNull().default(30),
+    absoluteHours: integer('absolute_hours').notNull().default(12),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('tenants_name_uq').on(sql`lower(${t.name})`)],
+  (t) => [uniqueIndex('tenants_name_uq').on(sql`lower(${t.name})`), uniqueIndex('tenants_slug_uq').on(t.slug)],
 );
 
 export const users = pgTable(
@@ -20,13 +31,15 @@ export const users = pgTable(
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)],
 );
 
-// A user may hold roles in several tenants (joint IT organisations); the unit scope comes later.
+// A user may hold roles in several tenants (joint IT organisations). Each assignment is scoped to the
+// whole tenant, a unit and its subtree, named systems, or (supplier roles) one supplier organisation.
 export const roleAssignments = pgTable(
   'role_assignments',
   {
@@ -38,9 +51,18 @@ export const roleAssignments = pgTable(
       .notNull()
       .references(() => users.id),
     role: text('role').notNull(),
+    scopeType: text('scope_type').notNull().default('tenant'),
+    scopeUnitId: uuid('scope_unit_id'),
+    scopeSystemIds: uuid('scope_system_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    scopeSupplierId: uuid('scope_supplier_id'),
+    // manual, sso or scim: a sign-in or a provisioning run replaces only what it granted itself
+    source: text('source').notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_assignments_uq').on(t.tenantId, t.userId, t.role)],
+  (t) => [index('role_assignments_user_idx').on(t.userId, t.tenantId)],
 );
 
 export const sessions = pgTable(
@@ -55,6 +77,17 @@ export const sessions = pgTable(
       .notNull()
       .references(() => tenants.id),
     csrfToken: text('csrf_token').notNull(),
+    // 'full', or a half-finished sign-in: 'mfa' (second factor owed) or 'enrol' (MFA must be set up).
+    stage: text('stage').notNull().default('full'),
+    // how this session was authenticated, e.g. {password,totp} or {oidc}
+    authMethods: text('auth_methods')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // short-lived data of a step in progress (a WebAuthn challenge)
+    pending: jsonb('pending'),
+    clientAddress: text('client_address'),
+    userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -30,6 +30,12 @@ const registerColumns = () => ({
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Secrecy marking (sekretessmarkering) under OSL: the provision is kept as text, e.g. "21 kap. 7 § OSL".
+const secrecyColumns = () => ({
+  secret: boolean('secret').notNull().default(false),
+  secrecyProvision: text('secrecy_provision'),
+});
+
 export const orgUnits = pgTable(
   'org_units',
   {
@@ -65,6 +71,7 @@ export const systems = pgTable(
     critical: boolean('critical').notNull().default(false),
     lifecycleStatus: text('lifecycle_status').notNull().default('in_use'),
     lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
+    ...secrecyColumns(),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('swedish', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(supplier, '') || ' ' || coalesce(system_owner, ''))`,
@@ -116,6 +123,7 @@ export const informationAssets = pgTable(
     owner: text('owner'),
     unitId: uuid('unit_id').notNull(),
     personalData: text('personal_data').notNull().default('none'),
+    ...secrecyColumns(),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL => sql`to_tsvector('swedish', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(owner, ''))`,
     ),
@@ -146,5 +154,21 @@ export const informationAssetSystems = pgTable(
       'cascade',
     ),
     index('ias_system_idx').on(t.tenantId, t.systemId),
+  ],
+);
+
+// Supplier and care-provider organisations. Supplier roles are scoped to one of them; the supplier
+// register builds on this table.
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    ...registerColumns(),
+    name: text('name').notNull(),
+    organisationNumber: text('organisation_number'),
+    type: text('type').notNull().default('it_supplier'),
+  },
+  (t) => [
+    unique('suppliers_tenant_id_uq').on(t.tenantId, t.id),
+    index('suppliers_tenant_name_idx').on(t.tenantId, sql`lower(${t.name})`, t.id),
   ],
 );

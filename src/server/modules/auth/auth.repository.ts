@@ -32,8 +32,28 @@ export async function findTenantByName(db: Db, name: string) {
 }
 
 export async function insertTenant(db: Db, name: string): Promise<string> {
-  const [row] = await db.insert(tenants).values({ name }).returning({ id: tenants.id });
+  const base = slugify(name);
+  const taken = await db
+    .select({ slug: tenants.slug })
+    .from(tenants)
+    .where(sql`${tenants.slug} = ${base} or ${tenants.slug} like ${base + '-%'}`);
+  const used = new Set(taken.map((t) => t.slug));
+  let slug = base;
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+  const [row] = await db.insert(tenants).values({ name, slug }).returning({ id: tenants.id });
   return row!.id;
+}
+
+// "Östra Göinge kommun" → "ostra-goinge-kommun": the tenant's part of SSO and SCIM addresses.
+export function slugify(name: string): string {
+  const s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return s || 'kommun';
 }
 
 export async function upsertUser(db: Db, email: string, displayName: string, passwordHash: string): Promise<string> {

@@ -6,9 +6,9 @@ import type { AuthService } from './auth.service.js';
 
 const tags = ['Inloggning'];
 
-export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCookies: boolean; sessionHours: number }> = async (
+export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCookies: boolean }> = async (
   app,
-  { service, secureCookies, sessionHours },
+  { service, secureCookies },
 ) => {
   app.post(
     '/login',
@@ -20,7 +20,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
       schema: { tags, summary: 'Logga in med e-post och lösenord', body: loginBody, response: { 200: loginOut } },
     },
     async (req, reply) => {
-      const { id, csrfToken, user } = await service.login(req.body.email, req.body.password);
+      const { id, csrfToken, user, expiresAt } = await service.login(req.body.email, req.body.password, {
+        address: req.ip,
+        userAgent: req.headers['user-agent'],
+      });
       // A new sign-in replaces the session this browser had (no fixation, no orphaned sessions).
       if (req.session) await service.logout(req.session.idHash);
       reply.setCookie(SESSION_COOKIE, id, {
@@ -28,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
         httpOnly: true,
         sameSite: 'lax',
         secure: secureCookies,
-        maxAge: sessionHours * 3600,
+        expires: expiresAt,
       });
       return { user, csrfToken };
     },

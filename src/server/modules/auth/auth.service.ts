@@ -5,17 +5,23 @@ import { Problem } from '../../platform/problems.js';
 import type { Role } from '../../../shared/enums.js';
 import * as repo from './auth.repository.js';
 
-export function createAuthService(db: Db, sessionHours: number) {
+export function createAuthService(db: Db) {
   return {
     // One generic failure for unknown user, wrong password, disabled account or no membership:
     // the answer must not tell which accounts exist.
-    async login(email: string, password: string) {
+    async login(email: string, password: string, client: { address?: string; userAgent?: string } = {}) {
       const user = await repo.findUserByEmail(db, email);
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok || user.disabledAt) throw new Problem('invalid-credentials');
       const tenantId = await repo.defaultTenantOf(db, user.id);
       if (!tenantId) throw new Problem('invalid-credentials');
-      const session = await createSession(db, user.id, tenantId, sessionHours);
+      const session = await createSession(db, {
+        userId: user.id,
+        tenantId,
+        authMethods: ['password'],
+        clientAddress: client.address ?? null,
+        userAgent: client.userAgent ?? null,
+      });
       return { user: { id: user.id, email: user.email, displayName: user.displayName }, ...session };
     },
 

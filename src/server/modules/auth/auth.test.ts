@@ -8,11 +8,11 @@ describe('sign-in and sessions', () => {
     const t = await newTenant();
     const { app, database } = await testApp();
     const email = `Anna.${Date.now()}@Test.example`;
-    await createAuthService(database.db, 1).ensureUser({
+    await createAuthService(database.db).ensureUser({
       tenantName: t.name,
       email,
       password: TEST_PASSWORD,
-      role: 'editor',
+      role: 'system_owner',
       displayName: 'Anna',
     });
     const res = await app.inject({
@@ -27,7 +27,12 @@ describe('sign-in and sessions', () => {
     const cookie = res.cookies.find((c) => c.name === 'tillit_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await app.inject({ url: '/api/v1/auth/me', cookies: { tillit_session: cookie.value } });
-    expect(me.json()).toEqual({ user: body.user, tenant: { id: t.tenantId, name: t.name }, roles: ['editor'], csrfToken: body.csrfToken });
+    expect(me.json()).toEqual({
+      user: body.user,
+      tenant: { id: t.tenantId, name: t.name },
+      roles: ['system_owner'],
+      csrfToken: body.csrfToken,
+    });
     // The database keeps only a hash of the session id.
     const stored = (await database.db.execute(sql`select count(*)::int n from sessions where id_hash = ${cookie.value}`)) as unknown as {
       rows: { n: number }[];
@@ -125,11 +130,11 @@ describe('sign-in and sessions', () => {
     });
     expect(again.statusCode).toBe(200);
     expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: oldCookie } })).statusCode).toBe(401);
-    await createAuthService(database.db, 1).ensureUser({
+    await createAuthService(database.db).ensureUser({
       tenantName: t.name,
       email: me.user.email,
       password: 'Ett-helt-nytt-lösenord-9',
-      role: 'editor',
+      role: 'system_owner',
     });
     expect((await t.editor.get('/api/v1/auth/me')).statusCode).toBe(401);
   });

@@ -53,8 +53,10 @@ export async function csrfGuard(req: FastifyRequest): Promise<void> {
   }
 }
 
+// A session half-way through sign-in (MFA owed or to be set up) is not yet anyone: only the MFA
+// routes, which read req.session themselves, accept it.
 export function requireActor(req: FastifyRequest): Actor {
-  if (!req.session) throw new Problem('unauthenticated');
+  if (!req.session || req.session.stage !== 'full') throw new Problem('unauthenticated');
   return req.session.actor;
 }
 

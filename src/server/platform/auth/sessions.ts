@@ -2,34 +2,89 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, tenants, users } from '../../db/schema/index.js';
-import { roles as knownRoles, type Role } from '../../../shared/enums.js';
+import type { SessionStage } from '../../../shared/enums.js';
 import type { Actor } from '../access.js';
+import { loadGrants, rolesOf } from './grants.js';
 
 export const SESSION_COOKIE = 'tillit_session';
 
-const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
-const token = () => randomBytes(32).toString('base64url');
+export const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
 
 export interface SessionInfo {
   actor: Actor;
   tenantName: string;
   csrfToken: string;
   idHash: string;
+  stage: SessionStage;
+  authMethods: string[];
+  pending: unknown;
+  expiresAt: Date;
 }
 
-export async function createSession(db: Db, userId: string, tenantId: string, hours: number) {
+export interface NewSession {
+  userId: string;
+  tenantId: string;
+  stage?: SessionStage;
+  authMethods: string[];
+  clientAddress?: string | null;
+  userAgent?: string | null;
+}
+
+// A half-finished sign-in (MFA owed) lives ten minutes at most; a full one the tenant's absolute limit.
+const PENDING_MINUTES = 10;
+
+export async function createSession(db: Db, s: NewSession) {
   // Sign-in is a natural moment to drop this user's expired sessions; nothing else needs a sweeper.
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, sql`now()`)));
-  const id = token();
-  const csrfToken = token();
+  await db.delete(sessions).where(and(eq(sessions.userId, s.userId), lte(sessions.expiresAt, sql`now()`)));
+  const [tenant] = await db.select({ absoluteHours: tenants.absoluteHours }).from(tenants).where(eq(tenants.id, s.tenantId));
+  const stage = s.stage ?? 'full';
+  const ms = stage === 'full' ? (tenant?.absoluteHours ?? 12) * 3600_000 : PENDING_MINUTES * 60_000;
+  const id = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + ms);
   await db.insert(sessions).values({
     idHash: sha256(id),
-    userId,
-    tenantId,
+    userId: s.userId,
+    tenantId: s.tenantId,
     csrfToken,
-    expiresAt: new Date(Date.now() + hours * 3600_000),
+    stage,
+    authMethods: s.authMethods,
+    clientAddress: s.clientAddress ?? null,
+    userAgent: s.userAgent?.slice(0, 300) ?? null,
+    expiresAt,
   });
-  return { id, csrfToken };
+  return { id, csrfToken, expiresAt };
+}
+
+// A new session id for an existing session (after MFA, a privilege change or a tenant switch): the
+// old cookie stops working, so a fixated or leaked id is worth nothing afterwards.
+export async function rotateSession(
+  db: Db,
+  oldIdHash: string,
+  changes: { stage?: SessionStage; authMethods?: string[]; tenantId?: string } = {},
+) {
+  const [old] = await db.select().from(sessions).where(eq(sessions.idHash, oldIdHash));
+  if (!old) return null;
+  await db.delete(sessions).where(eq(sessions.idHash, oldIdHash));
+  const stage = changes.stage ?? (old.stage as SessionStage);
+  const fresh = await createSession(db, {
+    userId: old.userId,
+    tenantId: changes.tenantId ?? old.tenantId,
+    stage,
+    authMethods: changes.authMethods ?? old.authMethods,
+    clientAddress: old.clientAddress,
+    userAgent: old.userAgent,
+  });
+  // The absolute limit counts from the first sign-in, not from the rotation.
+  if (old.stage === 'full' && stage === 'full' && !changes.tenantId) {
+    await db
+      .update(sessions)
+      .set({ createdAt: old.createdAt, expiresAt: old.expiresAt })
+      .where(eq(sessions.idHash, sha256(fresh.id)));
+    return { ...fresh, expiresAt: old.expiresAt };
+  }
+  return fresh;
 }
 
 export async function loadSession(db: Db, cookieValue: string): Promise<SessionInfo | null> {
@@ -42,9 +97,12 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
       tenantId: sessions.tenantId,
       tenantName: tenants.name,
       csrfToken: sessions.csrfToken,
+      stage: sessions.stage,
+      authMethods: sessions.authMethods,
+      pending: sessions.pending,
       lastSeenAt: sessions.lastSeenAt,
-      roles: sql<string[]>`coalesce((select array_agg(ra.role) from role_assignments ra
-        where ra.user_id = sessions.user_id and ra.tenant_id = sessions.tenant_id), '{}')`,
+      expiresAt: sessions.expiresAt,
+      idleMinutes: tenants.idleMinutes,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -53,22 +111,42 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
     .limit(1);
   const row = rows[0];
   if (!row) return null;
+  const idleMs = Date.now() - new Date(row.lastSeenAt).getTime();
+  if (idleMs > row.idleMinutes * 60_000) {
+    await deleteSession(db, idHash);
+    return null;
+  }
   // Touch at most once a minute: a write per request would cost more than it tells.
-  if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+  if (idleMs > 60_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.idHash, idHash));
   }
-  const roles = row.roles.filter((r): r is Role => (knownRoles as readonly string[]).includes(r));
+  const grants = row.stage === 'full' ? await loadGrants(db, row.userId, row.tenantId) : [];
   return {
-    actor: { userId: row.userId, tenantId: row.tenantId, roles, email: row.email, displayName: row.displayName },
+    actor: {
+      userId: row.userId,
+      tenantId: row.tenantId,
+      roles: rolesOf(grants),
+      grants,
+      email: row.email,
+      displayName: row.displayName,
+    },
     tenantName: row.tenantName,
     csrfToken: row.csrfToken,
     idHash,
+    stage: row.stage as SessionStage,
+    authMethods: row.authMethods,
+    pending: row.pending,
+    expiresAt: row.expiresAt,
   };
 }
 
 export async function deleteSession(db: Db, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteUserSessions(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

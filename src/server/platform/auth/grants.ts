@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { roles as knownRoles, type Role } from '../../../shared/enums.js';
+import type { Grant } from '../access.js';
+
+interface GrantRow extends Record<string, unknown> {
+  role: string;
+  scope_type: string;
+  scope_unit_id: string | null;
+  scope_system_ids: string[] | null;
+  scope_supplier_id: string | null;
+  unit_ids: string[] | null;
+}
+
+// A user's role assignments in one tenant, with each unit scope expanded to the unit and its
+// subtree (archived units included: archiving a unit must not widen or narrow anyone's reach).
+export async function loadGrants(db: Db, userId: string, tenantId: string): Promise<Grant[]> {
+  const res = (await db.execute(sql`
+    select ra.role, ra.scope_type, ra.scope_unit_id, ra.scope_system_ids, ra.scope_supplier_id,
+      case when ra.scope_type = 'unit' then (
+        with recursive sub(id) as (
+          select ou.id from org_units ou where ou.tenant_id = ra.tenant_id and ou.id = ra.scope_unit_id
+          union
+          select c.id from org_units c join sub on c.parent_id = sub.id where c.tenant_id = ra.tenant_id
+        ) select array_agg(id) from sub
+      ) end as unit_ids
+    from role_assignments ra
+    where ra.user_id = ${userId} and ra.tenant_id = ${tenantId}`)) as unknown as { rows: GrantRow[] };
+  return grantsFromRows(res.rows);
+}
+
+export function grantsFromRows(rows: GrantRow[]): Grant[] {
+  const out: Grant[] = [];
+  for (const r of rows) {
+    if (!(knownRoles as readonly string[]).includes(r.role)) continue;
+    const role = r.role as Role;
+    if (r.scope_type === 'tenant') out.push({ role, scope: { type: 'tenant' } });
+    else if (r.scope_type === 'unit' && r.scope_unit_id)
+      out.push({ role, scope: { type: 'unit', unitId: r.scope_unit_id, unitIds: r.unit_ids ?? [] } });
+    else if (r.scope_type === 'systems') out.push({ role, scope: { type: 'systems', systemIds: r.scope_system_ids ?? [] } });
+    else if (r.scope_type === 'supplier' && r.scope_supplier_id)
+      out.push({ role, scope: { type: 'supplier', supplierId: r.scope_supplier_id } });
+  }
+  return out;
+}
+
+export const rolesOf = (grants: Grant[]): Role[] => [...new Set(grants.map((g) => g.role))];
