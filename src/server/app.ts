@@ -125,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         service: createAuthService(db),
         secureCookies: opts.secureCookies ?? false,
       });
+      // identity modules (one line each)
       await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
       await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });
       await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });

@@ -25,6 +25,12 @@ const problems = {
     en: 'The request must send If-Match with the record’s ETag',
   },
   'rate-limited': { status: 429, sv: 'För många förfrågningar, försök igen strax', en: 'Too many requests, try again shortly' },
+  // Sign-in, MFA, SSO, tokens: one line each, grouped by module.
+  // problems:local-sign-in
+  // problems:mfa
+  // problems:sso
+  // problems:scim-tokens
+  // problems:roles
   internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
   unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },
 } as const;

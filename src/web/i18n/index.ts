@@ -33,8 +33,17 @@ export function setLanguage(lang: Language): void {
 }
 
 const initial = stored();
+// Each feature may keep its texts in i18n/features/<feature>.<lang>.json under its own top-level key.
+type Texts = Record<string, unknown>;
+const featureFiles = import.meta.glob<Texts>('./features/*.json', { eager: true, import: 'default' });
+function withFeatures(base: Texts, lang: Language): Texts {
+  const merged: Texts = { ...base };
+  for (const [file, texts] of Object.entries(featureFiles)) if (file.endsWith(`.${lang}.json`)) Object.assign(merged, texts);
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: withFeatures(sv, 'sv') }, en: { translation: withFeatures(en, 'en') } },
   lng: initial,
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },
