@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
 import { authPlugin, csrfGuard } from './platform/auth/plugin.js';
+import { createSecretBox } from './platform/crypto/secret-box.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { rejectNulCharacters } from './platform/input-guard.js';
 import { registerMetrics } from './platform/metrics.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   // behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling needs it)
   trustProxy?: boolean;
   webRoot?: string | null;
+  // 32 bytes that encrypt stored secrets (see platform/crypto); tests get a fresh random key
+  secretKey?: Buffer;
 }
 
 export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
@@ -47,6 +50,7 @@ export const loggerOptions = (level: string): FastifyServerOptions['logger'] => 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { database } = opts;
   const db = database.db;
+  const secretBox = createSecretBox(opts.secretKey ?? randomBytes(32));
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,

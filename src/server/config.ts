@@ -21,6 +21,7 @@ const envSchema = z.object({
   TILLIT_DEMO: flag.default(true),
   TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
   TILLIT_TRUST_PROXY: flag.default(false),
+  TILLIT_SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,7 @@ export interface Config {
   demo: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
+  secretKey: string | undefined;
   logLevel: string;
 }
 
@@ -39,6 +41,7 @@ export class ConfigError extends Error {}
 
 // A rejected value is echoed so the operator sees the typo, but never a password inside a URL.
 function shown(name: string, value: string): string {
+  if (name === 'TILLIT_SECRET_KEY') return '***';
   if (name === 'DATABASE_URL') return value.replace(/\/\/[^@/]*@/, '//***@');
   return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.TILLIT_DEMO,
     secureCookies: e.TILLIT_PUBLIC_URL?.startsWith('https://') ?? false,
     trustProxy: e.TILLIT_TRUST_PROXY,
+    secretKey: e.TILLIT_SECRET_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

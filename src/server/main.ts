@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { loadInstanceKey } from './platform/crypto/secret-box.js';
 import { buildApp, loggerOptions } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
@@ -29,6 +31,7 @@ export async function serve(): Promise<void> {
     }
     app = await buildApp({
       database,
+      secretKey: loadInstanceKey(config.secretKey, path.join(config.dataDir, 'instance.key')),
       logger: loggerOptions(config.logLevel),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,

@@ -41,11 +41,15 @@ export const roles = [
   'supplier_admin',
   'authorised_orderer',
   'super_user',
+  // held only by API tokens of provisioning systems (SCIM clients such as Entra ID), never by a person
+  'provisioning',
 ] as const;
 export type Role = (typeof roles)[number];
 
 // Supplier roles are always scoped to one supplier organisation.
 export const supplierRoles = ['supplier_admin', 'authorised_orderer', 'super_user'] as const satisfies readonly Role[];
+
+export const personRoles = roles.filter((r) => r !== 'provisioning');
 
 export const scopeTypes = ['tenant', 'unit', 'systems', 'supplier'] as const;
 export type ScopeType = (typeof scopeTypes)[number];

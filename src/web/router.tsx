@@ -5,6 +5,7 @@ import { RequireAuth } from './routes/auth/RequireAuth.js';
 import { AccessibilityStatement } from './routes/accessibility/AccessibilityStatement.js';
 import { StatementLayout } from './routes/accessibility/StatementLayout.js';
 import { SignIn } from './routes/auth/SignIn.js';
+import { Account } from './routes/account/Account.js';
 import { AssetDetail } from './routes/information-assets/AssetDetail.js';
 import { AssetForm } from './routes/information-assets/AssetForm.js';
 import { AssetsList } from './routes/information-assets/AssetsList.js';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
           { path: 'org-units', element: <OrgUnits /> },
           { path: 'org-units/new', element: <OrgUnitForm /> },
           { path: 'org-units/:id/edit', element: <OrgUnitForm /> },
+          { path: 'account', element: <Account /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -117,6 +117,8 @@ export const policy: Record<Role, RoleRule> = {
   supplier_admin: { can: { supplier: RU }, secret: 'hidden' },
   authorised_orderer: { can: { supplier: R }, secret: 'hidden' },
   super_user: { can: { supplier: R }, secret: 'hidden' },
+  // an identity provider's SCIM client: users and groups, nothing else
+  provisioning: { can: { scim: W }, secret: 'hidden' },
 };
 
 // Org units are the map everyone navigates by: any role that may read them reads the whole tree.

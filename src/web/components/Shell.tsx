@@ -10,6 +10,7 @@ const NAV = [
   { to: '/systems', label: 'nav.systems' },
   { to: '/information-assets', label: 'nav.assets' },
   { to: '/org-units', label: 'nav.orgUnits' },
+  { to: '/account', label: 'account.nav' },
 ] as const;
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
