@@ -26,7 +26,7 @@ async function openBenchDatabase(): Promise<{ database: Database; kind: string; 
 
 const { database, kind, drop } = await openBenchDatabase();
 const auth = createAuthService(database.db);
-const { tenantId } = await auth.ensureUser({
+const { tenantId, userId } = await auth.ensureUser({
   tenantName: 'Benchkommun',
   email: 'bench@bench.example',
   password: PASSWORD,
@@ -34,9 +34,17 @@ const { tenantId } = await auth.ensureUser({
 });
 const ids = await seedSystems(database.db, tenantId, SYSTEMS);
 const app = await buildApp({ database, webRoot: null });
+const benchActor = {
+  userId,
+  tenantId,
+  roles: ['coordinator' as const],
+  grants: [{ role: 'coordinator' as const, scope: { type: 'tenant' as const } }],
+  email: 'bench@bench.example',
+  displayName: 'Bench',
+};
 // The limit: same repository SQL, no session, policy, role switch or presenter.
 app.get('/bench/raw/systems', async () =>
-  database.db.transaction((tx) => listSystems(tx, tenantId, { limit: 50 }, { key: 'name', desc: false }, null, 50)),
+  database.db.transaction((tx) => listSystems(tx, benchActor, { limit: 50 }, { key: 'name', desc: false }, null, 50)),
 );
 app.get('/bench/raw/systems/:id', async (req) =>
   database.db.transaction((tx) => findSystem(tx, tenantId, (req.params as { id: string }).id)),

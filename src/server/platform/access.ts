@@ -174,13 +174,13 @@ export function assertCan(actor: Actor, action: Action, resource: Resource, obj?
 }
 
 // The row filter for a list: rows matching any clause are visible. `all` = no scope condition;
-// `includeSecret` false = secret-marked rows are left out.
+// `secret` = how that grant shows secret-marked rows ('hidden' leaves them out).
 export interface ReadClause {
   all: boolean;
   unitIds: string[];
   systemIds: string[];
   supplierIds: string[];
-  includeSecret: boolean;
+  secret: SecretView;
 }
 
 export function readClauses(actor: Actor, resource: Resource): ReadClause[] {
@@ -192,7 +192,7 @@ export function readClauses(actor: Actor, resource: Resource): ReadClause[] {
       unitIds: s.type === 'unit' ? s.unitIds : [],
       systemIds: s.type === 'systems' ? s.systemIds : [],
       supplierIds: s.type === 'supplier' ? [s.supplierId] : [],
-      includeSecret: policy[g.role].secret !== 'hidden',
+      secret: policy[g.role].secret,
     };
   });
 }

@@ -2,7 +2,8 @@ import type { FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Actor } from './access.js';
-import { requireActor } from './auth/plugin.js';
+import type { RequestContext } from './audit.js';
+import { contextOf } from './auth/plugin.js';
 import { primed, sendCsv, sendXlsx, type ExportColumn } from './export.js';
 import { wantsCsv } from './http.js';
 import type { Page } from './keyset.js';
@@ -17,8 +18,9 @@ interface ListRoutes<Q extends z.ZodType, T> {
   fileName: string;
   query: Q;
   page: z.ZodType;
-  list: (actor: Actor, query: z.output<Q>) => Promise<Page<T>>;
-  iterate: (actor: Actor, query: z.output<Q>) => AsyncIterable<T>;
+  // lists get the request context: reads of secret records are audited
+  list: (ctx: RequestContext, query: z.output<Q>) => Promise<Page<T>>;
+  iterate: (ctx: RequestContext, query: z.output<Q>) => AsyncIterable<T>;
   columns: (actor: Actor) => Promise<ExportColumn<T>[]> | ExportColumn<T>[];
 }
 
@@ -30,18 +32,18 @@ export function registerListRoutes<Q extends z.ZodType, T>(app: ZodApp, r: ListR
     '',
     { schema: schema({ summary: `${r.title.sv}: lista (Accept: text/csv ger CSV)`, response: { 200: r.page } }) },
     async (req, reply) => {
-      const actor = requireActor(req);
+      const ctx = contextOf(req);
       const query = req.query as z.output<Q>;
-      if (!wantsCsv(req)) return r.list(actor, query);
-      const rows = await primed(r.iterate(actor, query));
-      return sendCsv(reply, `${r.fileName}.csv`, requestLang(req), await r.columns(actor), rows);
+      if (!wantsCsv(req)) return r.list(ctx, query);
+      const rows = await primed(r.iterate(ctx, query));
+      return sendCsv(reply, `${r.fileName}.csv`, requestLang(req), await r.columns(ctx.actor), rows);
     },
   );
 
   app.get('/export.xlsx', { schema: schema({ summary: `${r.title.sv}: export som Excel` }) }, async (req, reply) => {
-    const actor = requireActor(req);
+    const ctx = contextOf(req);
     const lang = requestLang(req);
-    const rows = await primed(r.iterate(actor, req.query as z.output<Q>));
-    return sendXlsx(reply, `${r.fileName}.xlsx`, r.title[lang], lang, await r.columns(actor), rows);
+    const rows = await primed(r.iterate(ctx, req.query as z.output<Q>));
+    return sendXlsx(reply, `${r.fileName}.xlsx`, r.title[lang], lang, await r.columns(ctx.actor), rows);
   });
 }

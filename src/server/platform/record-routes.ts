@@ -1,16 +1,15 @@
 import type { FastifyRequest, FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Actor } from './access.js';
 import type { RequestContext } from './audit.js';
-import { contextOf, requireActor } from './auth/plugin.js';
+import { contextOf } from './auth/plugin.js';
 import { idParams, requireIfMatch, sendWithEtag } from './http.js';
 
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 
 export interface RecordService<Create, Patch, Out> {
   create(ctx: RequestContext, input: Create): Promise<Out>;
-  get(actor: Actor, id: string): Promise<Out>;
+  get(ctx: RequestContext, id: string): Promise<Out>;
   update(ctx: RequestContext, id: string, expectedVersion: number, patch: Patch): Promise<Out>;
   setArchived(ctx: RequestContext, id: string, expectedVersion: number, archived: boolean): Promise<Out>;
 }
@@ -42,7 +41,7 @@ export function registerRecordRoutes<C extends z.ZodType, P extends z.ZodType, O
   });
 
   app.get('/:id', { schema: schema({ summary: `Hämta ${noun}`, params: idParams, response: { 200: r.out } }) }, async (req, reply) =>
-    sendWithEtag(reply, await service.get(requireActor(req), idOf(req))),
+    sendWithEtag(reply, await service.get(contextOf(req), idOf(req))),
   );
 
   app.patch(

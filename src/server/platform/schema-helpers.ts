@@ -24,3 +24,15 @@ export const registerOut = {
 };
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+// Secrecy marking (OSL): in requests and in every register object. `masked` tells the client that
+// the content is withheld from this viewer (fields are null or empty), not that it is empty.
+export const secrecyIn = {
+  secret: z.boolean(),
+  secrecyProvision: optionalText(200),
+};
+export const secrecyOut = {
+  secret: z.boolean(),
+  secrecyProvision: z.string().nullable(),
+  masked: z.boolean(),
+};

@@ -1,3 +1,6 @@
-import { assertCan, type Action, type Actor } from '../../platform/access.js';
+import { assertCan, type Action, type Actor, type ObjectScope } from '../../platform/access.js';
 
-export const assertAssetAction = (actor: Actor, action: Action) => assertCan(actor, action, 'information-asset');
+// Information assets follow the policy table, narrowed by the grant's scope (the asset's unit, or a
+// system it is linked to) when the object is known.
+export const assertAssetAction = (actor: Actor, action: Action, scope?: ObjectScope) =>
+  assertCan(actor, action, 'information-asset', scope);

@@ -1,5 +1,7 @@
 import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../platform/access.js';
+import { scopeWhere } from '../../platform/scope-sql.js';
 import { informationAssetSystems, informationAssets, systems } from '../../db/schema/index.js';
 import type { Cursor, SortSpec } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
@@ -21,8 +23,8 @@ const unitName = sql<string>`(select u.name from org_units u where u.tenant_id =
 
 // Linked systems ride along as one json column: no query per row.
 const linkedSystems = sql<
-  { id: string; name: string }[]
->`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by lower(s.name))
+  { id: string; name: string; unitId: string; secret: boolean }[]
+>`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name, 'unitId', s.responsible_unit_id, 'secret', s.secret) order by lower(s.name))
   from information_asset_systems l join systems s on s.tenant_id = l.tenant_id and s.id = l.system_id
   where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and s.archived_at is null), '[]'::json)`;
 
@@ -92,9 +94,21 @@ export async function activeSystemIds(tx: Tx, tenantId: string, ids: string[]): 
   return new Set(rows.map((r) => r.id));
 }
 
-export async function listAssets(tx: Tx, tenantId: string, q: AssetListQuery, sort: SortSpec<AssetSort>, cursor: Cursor | null) {
+// An asset is reached through its unit or through a system it is linked to.
+const linkedTo = (ids: SQL) =>
+  sql`exists (select 1 from information_asset_systems l where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and l.system_id = any(${ids}))`;
+
+export async function listAssets(tx: Tx, actor: Actor, q: AssetListQuery, sort: SortSpec<AssetSort>, cursor: Cursor | null) {
   const col = sortColumns[sort.key];
-  const where: SQL[] = [eq(informationAssets.tenantId, tenantId)];
+  const where: SQL[] = [
+    eq(informationAssets.tenantId, actor.tenantId),
+    scopeWhere(
+      actor,
+      'information-asset',
+      { unitId: sql`${informationAssets.unitId}`, linkedSystems: linkedTo, secret: sql`${informationAssets.secret}` },
+      !!q.q,
+    ),
+  ];
   if (!q.includeArchived) where.push(isNull(informationAssets.archivedAt));
   if (q.unitId) where.push(eq(informationAssets.unitId, q.unitId));
   if (q.personalData) where.push(eq(informationAssets.personalData, q.personalData));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personalDataLevels } from '../../../shared/enums.js';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, refOut, registerOut, requiredText } from '../../platform/schema-helpers.js';
+import { optionalText, pageOf, refOut, registerOut, requiredText, secrecyIn, secrecyOut } from '../../platform/schema-helpers.js';
 
 export const assetCreate = z.strictObject({
   name: requiredText(200),
@@ -10,6 +10,8 @@ export const assetCreate = z.strictObject({
   unitId: z.uuid(),
   personalData: z.enum(personalDataLevels).optional(),
   systemIds: z.array(z.uuid()).max(200).optional(),
+  secret: secrecyIn.secret.optional(),
+  secrecyProvision: secrecyIn.secrecyProvision,
 });
 export type AssetCreate = z.infer<typeof assetCreate>;
 
@@ -18,7 +20,8 @@ export type AssetPatch = z.infer<typeof assetPatch>;
 
 export const assetOut = z.object({
   ...registerOut,
-  name: z.string(),
+  ...secrecyOut,
+  name: z.string().nullable(),
   description: z.string().nullable(),
   owner: z.string().nullable(),
   unitId: z.uuid(),

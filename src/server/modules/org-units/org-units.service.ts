@@ -54,7 +54,7 @@ export function createOrgUnitsService(db: Db) {
       });
     },
 
-    async get(actor: Actor, id: string): Promise<OrgUnitOut> {
+    async get({ actor }: RequestContext, id: string): Promise<OrgUnitOut> {
       assertOrgUnitAction(actor, 'read');
       const out = await withTenant(db, actor.tenantId, (tx) => load(tx, actor, id));
       if (!out) throw notFound();

@@ -1,5 +1,5 @@
-import { assertCan, type Action, type Actor } from '../../platform/access.js';
+import { assertCan, type Action, type Actor, type ObjectScope } from '../../platform/access.js';
 
-// Systems follow the register rules of the policy table; system-owner approvals (D1-21) and unit
-// scope will narrow this when the role model lands.
-export const assertSystemAction = (actor: Actor, action: Action) => assertCan(actor, action, 'system');
+// Systems follow the policy table, narrowed by the grant's scope (unit subtree or named systems)
+// when the object is known. System-owner approvals (D1-21) will narrow it further.
+export const assertSystemAction = (actor: Actor, action: Action, scope?: ObjectScope) => assertCan(actor, action, 'system', scope);

@@ -1,5 +1,7 @@
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../platform/access.js';
+import { scopeWhere } from '../../platform/scope-sql.js';
 import { systemCosts, systems } from '../../db/schema/index.js';
 import type { Cursor, SortSpec } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
@@ -37,8 +39,8 @@ const costLines = sql<
 >`coalesce((select json_agg(json_build_object('category', c.category, 'amountOre', c.amount_ore, 'year', c.year, 'note', c.note) order by c.position)
   from system_costs c where c.tenant_id = systems.tenant_id and c.system_id = systems.id), '[]'::json)`;
 const linkedAssets = sql<
-  { id: string; name: string }[]
->`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name) order by lower(a.name))
+  { id: string; name: string; unitId: string; secret: boolean }[]
+>`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'unitId', a.unit_id, 'secret', a.secret) order by lower(a.name))
   from information_asset_systems l join information_assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id
   where l.tenant_id = systems.tenant_id and l.system_id = systems.id and a.archived_at is null), '[]'::json)`;
 
@@ -84,8 +86,16 @@ export async function updateSystem(tx: Tx, tenantId: string, id: string, values:
     .where(and(eq(systems.tenantId, tenantId), eq(systems.id, id)));
 }
 
-function filters(tenantId: string, q: SystemListQuery): SQL[] {
-  const where: SQL[] = [eq(systems.tenantId, tenantId)];
+function filters(actor: Actor, q: SystemListQuery): SQL[] {
+  const where: SQL[] = [
+    eq(systems.tenantId, actor.tenantId),
+    scopeWhere(
+      actor,
+      'system',
+      { unitId: sql`${systems.responsibleUnitId}`, systemId: sql`${systems.id}`, secret: sql`${systems.secret}` },
+      !!(q.q || q.owner),
+    ),
+  ];
   if (!q.includeArchived) where.push(isNull(systems.archivedAt));
   if (q.unitId) where.push(eq(systems.responsibleUnitId, q.unitId));
   if (q.status) where.push(eq(systems.lifecycleStatus, q.status));
@@ -101,14 +111,14 @@ function filters(tenantId: string, q: SystemListQuery): SQL[] {
 
 export async function listSystems(
   tx: Tx,
-  tenantId: string,
+  actor: Actor,
   q: SystemListQuery,
   sort: SortSpec<SystemSort>,
   cursor: Cursor | null,
   limit: number,
 ) {
   const col = sortColumns[sort.key];
-  const where = filters(tenantId, q);
+  const where = filters(actor, q);
   const after = keysetWhere(col, sql`${systems.id}`, sort.desc, cursor);
   if (after) where.push(after);
   return tx

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authenticationMethods, costCategories, hostingTypes, lifecycleStatuses } from '../../../shared/enums.js';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, refOut, registerOut, requiredText } from '../../platform/schema-helpers.js';
+import { optionalText, pageOf, refOut, registerOut, requiredText, secrecyIn, secrecyOut } from '../../platform/schema-helpers.js';
 
 export const costLineIn = z.strictObject({
   category: z.enum(costCategories),
@@ -24,6 +24,7 @@ const systemFields = {
   lifecycleStatus: z.enum(lifecycleStatuses),
   lastReviewedOn: z.iso.date().nullable(),
   costs: z.array(costLineIn).max(200),
+  ...secrecyIn,
 };
 
 export const systemCreate = z.strictObject({
@@ -35,6 +36,7 @@ export const systemCreate = z.strictObject({
   lifecycleStatus: systemFields.lifecycleStatus.optional(),
   lastReviewedOn: systemFields.lastReviewedOn.optional(),
   costs: systemFields.costs.optional(),
+  secret: systemFields.secret.optional(),
 });
 export type SystemCreate = z.infer<typeof systemCreate>;
 
@@ -48,9 +50,12 @@ export const costLineOut = z.object({
   note: z.string().nullable(),
 });
 
+// A secret-marked system shown to a role without need-to-know keeps its place in the register
+// (unit, status, criticality) with the rest masked.
 export const systemOut = z.object({
   ...registerOut,
-  name: z.string(),
+  ...secrecyOut,
+  name: z.string().nullable(),
   description: z.string().nullable(),
   responsibleUnitId: z.uuid(),
   responsibleUnit: refOut,

@@ -1,13 +1,14 @@
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import type { Actor } from '../../platform/access.js';
+import { can, type Action, type Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { notFound } from '../../platform/problems.js';
+import { assertMayMark, auditSecretReads, requireProvision } from '../../platform/secrecy.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { requireActiveUnit } from '../org-units/org-units.repository.js';
 import { assertSystemAction } from './systems.policy.js';
-import { presentSystem, presentSystemListItem } from './systems.presenter.js';
+import { presentSystem, presentSystemListItem, systemScope } from './systems.presenter.js';
 import * as repo from './systems.repository.js';
 import {
   systemSorts,
@@ -21,9 +22,24 @@ import {
 const toCostRows = (costs: NonNullable<SystemCreate['costs']>): repo.CostRow[] =>
   costs.map((c) => ({ category: c.category, amountOre: Math.round(c.amountSek * 100), year: c.year, note: c.note ?? null }));
 
+// Loads a system as this actor may see it: null when out of reach (answered 404, like another tenant's).
 async function load(tx: Tx, actor: Actor, id: string): Promise<SystemOut | null> {
   const row = await repo.findSystem(tx, actor.tenantId, id);
-  return row ? presentSystem(actor, row, row.costs, row.assets) : null;
+  if (!row || !can(actor, 'read', 'system', systemScope(row))) return null;
+  return presentSystem(actor, row, row.costs, row.assets);
+}
+
+// Object-level check for a change: the record as stored must be within the actor's reach for this
+// action, and so must the unit it is moved to; changing the marking needs need-to-know.
+function assertChange(actor: Actor, action: Action, before: SystemOut, patch: SystemPatch = {}): void {
+  const scope = systemScope({ id: before.id, responsibleUnitId: before.responsibleUnitId, secret: before.secret });
+  assertSystemAction(actor, action, scope);
+  if (patch.responsibleUnitId && patch.responsibleUnitId !== before.responsibleUnitId)
+    assertSystemAction(actor, action, { ...scope, unitId: patch.responsibleUnitId });
+  const secretChanged = patch.secret !== undefined && patch.secret !== before.secret;
+  const provisionChanged = patch.secrecyProvision !== undefined && patch.secrecyProvision !== before.secrecyProvision;
+  if (secretChanged || provisionChanged) assertMayMark(actor, 'system', scope);
+  requireProvision(patch.secret ?? before.secret, patch.secrecyProvision !== undefined ? patch.secrecyProvision : before.secrecyProvision);
 }
 
 export function createSystemsService(db: Db) {
@@ -46,7 +62,10 @@ export function createSystemsService(db: Db) {
 
   return {
     async create(ctx: RequestContext, input: SystemCreate): Promise<SystemOut> {
-      assertSystemAction(ctx.actor, 'create');
+      const scope = { unitId: input.responsibleUnitId, secret: input.secret ?? false };
+      assertSystemAction(ctx.actor, 'create', scope);
+      if (input.secret) assertMayMark(ctx.actor, 'system', scope);
+      requireProvision(input.secret ?? false, input.secrecyProvision);
       const t = ctx.actor.tenantId;
       return withTenant(db, t, async (tx) => {
         await requireActiveUnit(tx, t, input.responsibleUnitId, 'responsibleUnitId');
@@ -59,24 +78,37 @@ export function createSystemsService(db: Db) {
       });
     },
 
-    async get(actor: Actor, id: string): Promise<SystemOut> {
+    async get(ctx: RequestContext, id: string): Promise<SystemOut> {
+      const { actor } = ctx;
       assertSystemAction(actor, 'read');
-      const out = await withTenant(db, actor.tenantId, (tx) => load(tx, actor, id));
+      const out = await withTenant(db, actor.tenantId, async (tx) => {
+        const found = await load(tx, actor, id);
+        if (found) await auditSecretReads(tx, ctx, 'system', [{ id, ...systemScope(found) }]);
+        return found;
+      });
       if (!out) throw notFound();
       return out;
     },
 
-    async list(actor: Actor, query: SystemListQuery): Promise<{ items: SystemListItem[]; nextCursor: string | null }> {
+    async list(ctx: RequestContext, query: SystemListQuery): Promise<{ items: SystemListItem[]; nextCursor: string | null }> {
+      const { actor } = ctx;
       assertSystemAction(actor, 'read');
       const spec = pageSpec(query, systemSorts, 'name');
-      const rows = await withTenant(db, actor.tenantId, (tx) =>
-        repo.listSystems(tx, actor.tenantId, query, spec.sort, spec.cursor, query.limit),
-      );
+      const rows = await withTenant(db, actor.tenantId, async (tx) => {
+        const found = await repo.listSystems(tx, actor, query, spec.sort, spec.cursor, query.limit);
+        await auditSecretReads(
+          tx,
+          ctx,
+          'system',
+          found.slice(0, query.limit).map((r) => ({ id: r.id, ...systemScope(r) })),
+        );
+        return found;
+      });
       return toPage(rows, query.limit, spec.name, (r) => presentSystemListItem(actor, r));
     },
 
-    iterate(actor: Actor, query: SystemListQuery): AsyncGenerator<SystemListItem> {
-      return allPages((cursor) => this.list(actor, { ...query, cursor, limit: 200 }));
+    iterate(ctx: RequestContext, query: SystemListQuery): AsyncGenerator<SystemListItem> {
+      return allPages((cursor) => this.list(ctx, { ...query, cursor, limit: 200 }));
     },
 
     costYears(actor: Actor): Promise<number[]> {
@@ -88,6 +120,7 @@ export function createSystemsService(db: Db) {
       assertSystemAction(ctx.actor, 'update');
       const t = ctx.actor.tenantId;
       return tracked(ctx, id, expectedVersion, 'system.update', async (tx, before) => {
+        assertChange(ctx.actor, 'update', before, patch);
         if (before.archived) throw archivedConflict();
         if (patch.responsibleUnitId && patch.responsibleUnitId !== before.responsibleUnitId) {
           await requireActiveUnit(tx, t, patch.responsibleUnitId, 'responsibleUnitId');
@@ -102,6 +135,7 @@ export function createSystemsService(db: Db) {
     async markReviewed(ctx: RequestContext, id: string, expectedVersion: number): Promise<SystemOut> {
       assertSystemAction(ctx.actor, 'update');
       return tracked(ctx, id, expectedVersion, 'system.review', async (tx, before) => {
+        assertChange(ctx.actor, 'update', before);
         if (before.archived) throw archivedConflict();
         await repo.markReviewed(tx, ctx.actor.tenantId, id);
       });
@@ -110,6 +144,7 @@ export function createSystemsService(db: Db) {
     async setArchived(ctx: RequestContext, id: string, expectedVersion: number, archived: boolean): Promise<SystemOut> {
       assertSystemAction(ctx.actor, archived ? 'archive' : 'restore');
       return tracked(ctx, id, expectedVersion, archived ? 'system.archive' : 'system.restore', async (tx, before) => {
+        assertChange(ctx.actor, archived ? 'archive' : 'restore', before);
         if (before.archived === archived) return;
         await repo.updateSystem(tx, ctx.actor.tenantId, id, { archivedAt: archived ? new Date() : null });
       });
