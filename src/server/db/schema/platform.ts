@@ -70,6 +70,8 @@ export const sessions = pgTable(
   {
     // sha256 of the cookie value: a leaked table does not give working sessions
     idHash: text('id_hash').primaryKey(),
+    // the name a session goes by in lists ("end this session"): not the cookie, not its hash
+    publicId: uuid('public_id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -92,7 +94,7 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_public_id_uq').on(t.publicId)],
 );
 
 export const auditEvents = pgTable(
