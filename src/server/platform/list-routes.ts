@@ -1,7 +1,7 @@
 import type { FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Actor } from './access.js';
+import type { Actor, Resource } from './access.js';
 import type { RequestContext } from './audit.js';
 import { contextOf } from './auth/plugin.js';
 import { primed, sendCsv, sendXlsx, type ExportColumn } from './export.js';
@@ -12,6 +12,7 @@ import { requestLang } from './language.js';
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 
 interface ListRoutes<Q extends z.ZodType, T> {
+  resource: Resource;
   tags: string[];
   // register name for the API reference and the Excel sheet: "IT-system"
   title: { sv: string; en: string };
@@ -30,7 +31,10 @@ export function registerListRoutes<Q extends z.ZodType, T>(app: ZodApp, r: ListR
 
   app.get(
     '',
-    { schema: schema({ summary: `${r.title.sv}: lista (Accept: text/csv ger CSV)`, response: { 200: r.page } }) },
+    {
+      config: { policy: { resource: r.resource, action: 'read' } },
+      schema: schema({ summary: `${r.title.sv}: lista (Accept: text/csv ger CSV)`, response: { 200: r.page } }),
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       const query = req.query as z.output<Q>;
@@ -40,10 +44,14 @@ export function registerListRoutes<Q extends z.ZodType, T>(app: ZodApp, r: ListR
     },
   );
 
-  app.get('/export.xlsx', { schema: schema({ summary: `${r.title.sv}: export som Excel` }) }, async (req, reply) => {
-    const ctx = contextOf(req);
-    const lang = requestLang(req);
-    const rows = await primed(r.iterate(ctx, req.query as z.output<Q>));
-    return sendXlsx(reply, `${r.fileName}.xlsx`, r.title[lang], lang, await r.columns(ctx.actor), rows);
-  });
+  app.get(
+    '/export.xlsx',
+    { config: { policy: { resource: r.resource, action: 'read' } }, schema: schema({ summary: `${r.title.sv}: export som Excel` }) },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      const lang = requestLang(req);
+      const rows = await primed(r.iterate(ctx, req.query as z.output<Q>));
+      return sendXlsx(reply, `${r.fileName}.xlsx`, r.title[lang], lang, await r.columns(ctx.actor), rows);
+    },
+  );
 }

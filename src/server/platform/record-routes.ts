@@ -1,6 +1,7 @@
 import type { FastifyRequest, FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { Action, Resource } from './access.js';
 import type { RequestContext } from './audit.js';
 import { contextOf } from './auth/plugin.js';
 import { idParams, requireIfMatch, sendWithEtag } from './http.js';
@@ -16,6 +17,7 @@ export interface RecordService<Create, Patch, Out> {
 
 interface RecordRoutes<C extends z.ZodType, P extends z.ZodType, O extends z.ZodType> {
   basePath: string;
+  resource: Resource;
   tags: string[];
   // Swedish noun with article, for the API reference: "ett IT-system"
   noun: string;
@@ -34,19 +36,30 @@ export function registerRecordRoutes<C extends z.ZodType, P extends z.ZodType, O
   const { tags, noun, service } = r;
   const schema = (s: FastifySchema): FastifySchema => ({ tags, ...s });
 
-  app.post('', { schema: schema({ summary: `Skapa ${noun}`, body: r.create, response: { 201: r.out } }) }, async (req, reply) => {
-    const created = await service.create(contextOf(req), req.body as z.output<C>);
-    reply.header('location', `${r.basePath}/${created.id}`);
-    return sendWithEtag(reply, created, 201);
-  });
+  const policy = (action: Action) => ({ policy: { resource: r.resource, action } });
 
-  app.get('/:id', { schema: schema({ summary: `Hämta ${noun}`, params: idParams, response: { 200: r.out } }) }, async (req, reply) =>
-    sendWithEtag(reply, await service.get(contextOf(req), idOf(req))),
+  app.post(
+    '',
+    { config: policy('create'), schema: schema({ summary: `Skapa ${noun}`, body: r.create, response: { 201: r.out } }) },
+    async (req, reply) => {
+      const created = await service.create(contextOf(req), req.body as z.output<C>);
+      reply.header('location', `${r.basePath}/${created.id}`);
+      return sendWithEtag(reply, created, 201);
+    },
+  );
+
+  app.get(
+    '/:id',
+    { config: policy('read'), schema: schema({ summary: `Hämta ${noun}`, params: idParams, response: { 200: r.out } }) },
+    async (req, reply) => sendWithEtag(reply, await service.get(contextOf(req), idOf(req))),
   );
 
   app.patch(
     '/:id',
-    { schema: schema({ summary: `Ändra ${noun} (kräver If-Match)`, params: idParams, body: r.patch, response: { 200: r.out } }) },
+    {
+      config: policy('update'),
+      schema: schema({ summary: `Ändra ${noun} (kräver If-Match)`, params: idParams, body: r.patch, response: { 200: r.out } }),
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       return sendWithEtag(reply, await service.update(ctx, idOf(req), requireIfMatch(req), req.body as z.output<P>));
@@ -58,9 +71,13 @@ export function registerRecordRoutes<C extends z.ZodType, P extends z.ZodType, O
     ['restore', false],
   ] as const) {
     const summary = `${archived ? 'Arkivera' : 'Återställ'} ${noun} (kräver If-Match)`;
-    app.post(`/:id/${path}`, { schema: schema({ summary, params: idParams, response: { 200: r.out } }) }, async (req, reply) => {
-      const ctx = contextOf(req);
-      return sendWithEtag(reply, await service.setArchived(ctx, idOf(req), requireIfMatch(req), archived));
-    });
+    app.post(
+      `/:id/${path}`,
+      { config: policy(path), schema: schema({ summary, params: idParams, response: { 200: r.out } }) },
+      async (req, reply) => {
+        const ctx = contextOf(req);
+        return sendWithEtag(reply, await service.setArchived(ctx, idOf(req), requireIfMatch(req), archived));
+      },
+    );
   }
 }

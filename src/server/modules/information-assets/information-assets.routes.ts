@@ -9,6 +9,7 @@ const tags = ['Informationstillgångar'];
 
 export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: InformationAssetsService }> = async (app, { service }) => {
   registerListRoutes(app, {
+    resource: 'information-asset',
     tags,
     title: { sv: 'Informationstillgångar', en: 'Information assets' },
     fileName: 'informationstillgangar',
@@ -20,6 +21,7 @@ export const informationAssetsRoutes: FastifyPluginAsyncZod<{ service: Informati
   });
 
   registerRecordRoutes(app, {
+    resource: 'information-asset',
     basePath: '/api/v1/information-assets',
     tags,
     noun: 'en informationstillgång',

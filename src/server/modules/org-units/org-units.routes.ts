@@ -9,11 +9,15 @@ const tags = ['Organisation'];
 export const orgUnitsRoutes: FastifyPluginAsyncZod<{ service: OrgUnitsService }> = async (app, { service }) => {
   app.get(
     '',
-    { schema: { tags, summary: 'Lista organisationsenheter', querystring: orgUnitListQuery, response: { 200: orgUnitPage } } },
+    {
+      config: { policy: { resource: 'org-unit', action: 'read' } },
+      schema: { tags, summary: 'Lista organisationsenheter', querystring: orgUnitListQuery, response: { 200: orgUnitPage } },
+    },
     (req) => service.list(requireActor(req), req.query),
   );
 
   registerRecordRoutes(app, {
+    resource: 'org-unit',
     basePath: '/api/v1/org-units',
     tags,
     noun: 'en organisationsenhet',

@@ -11,6 +11,7 @@ const tags = ['IT-system'];
 
 export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> = async (app, { service }) => {
   registerListRoutes(app, {
+    resource: 'system',
     tags,
     title: { sv: 'IT-system', en: 'IT systems' },
     fileName: 'it-system',
@@ -24,6 +25,7 @@ export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> =
   app.post(
     '/:id/review',
     {
+      config: { policy: { resource: 'system', action: 'update' } },
       schema: {
         tags,
         summary: 'Bekräfta att uppgifterna om systemet stämmer (D1-13, kräver If-Match)',
@@ -38,6 +40,7 @@ export const systemsRoutes: FastifyPluginAsyncZod<{ service: SystemsService }> =
   );
 
   registerRecordRoutes(app, {
+    resource: 'system',
     basePath: '/api/v1/systems',
     tags,
     noun: 'ett IT-system',
