@@ -225,3 +225,13 @@ export function recordBase(
     allowedActions: allowedActions(actor, resource, { ...scope, archived }),
   };
 }
+
+// What the actor may do anywhere in the tenant, per resource (any grant, any scope): the web app
+// uses it to show or hide navigation and buttons; objects still carry their own allowedActions.
+export function permissionsOf(actor: Actor): Record<Resource, Action[]> {
+  const actions: Action[] = ['read', 'create', 'update', 'archive', 'restore'];
+  return Object.fromEntries(resources.map((r) => [r, actions.filter((a) => grantsFor(actor, a, r).length > 0)])) as Record<
+    Resource,
+    Action[]
+  >;
+}

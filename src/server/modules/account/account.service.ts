@@ -1,0 +1,51 @@
+import type { Db } from '../../db/client.js';
+import { rotateSession, type SessionInfo } from '../../platform/auth/sessions.js';
+import { notFound, Problem } from '../../platform/problems.js';
+import { listSessions } from '../users/users.repository.js';
+import { presentSession } from '../users/users.presenter.js';
+import * as repo from './account.repository.js';
+
+// Methods that count as a second factor, or as an IdP login whose assurance level was checked.
+const strongMethods = new Set(['totp', 'recovery', 'webauthn', 'oidc', 'saml']);
+
+// The signed-in person's own sessions and organisations. Every call acts on the caller only.
+export function createAccountService(db: Db) {
+  return {
+    async sessions(s: SessionInfo) {
+      const rows = await db.transaction((tx) => listSessions(tx, { userId: s.actor.userId }));
+      return { items: rows.map((r) => presentSession(r, s.idHash)) };
+    },
+
+    // Returns whether the ended session was the caller's own (then the cookie goes too).
+    async endSession(s: SessionInfo, publicId: string): Promise<{ current: boolean }> {
+      const idHash = await repo.endOwnSession(db, s.actor.userId, publicId);
+      if (!idHash) throw notFound();
+      return { current: idHash === s.idHash };
+    },
+
+    endOthers: (s: SessionInfo) => repo.endOtherSessions(db, s.actor.userId, s.idHash),
+
+    async memberships(s: SessionInfo) {
+      const rows = await repo.memberships(db, s.actor.userId);
+      return { items: rows.map((t) => ({ ...t, current: t.id === s.actor.tenantId })) };
+    },
+
+    // A joint IT organisation's staff switch tenant without signing in again: the session moves to
+    // the other tenant under a new id (rotation on privilege change). A tenant that demands a second
+    // factor the session never showed gets a fresh sign-in instead.
+    async switchTenant(s: SessionInfo, tenantId: string) {
+      const target = (await repo.memberships(db, s.actor.userId)).find((t) => t.id === tenantId);
+      if (!target) throw notFound();
+      if ((await repo.mfaRequiredIn(db, tenantId, s.actor.userId)) && !s.authMethods.some((m) => strongMethods.has(m)))
+        throw new Problem('forbidden', {
+          sv: `${target.name} kräver tvåstegsverifiering. Logga ut och logga in igen med tvåstegsverifiering.`,
+          en: `${target.name} requires two-step verification. Sign out and sign in again with two-step verification.`,
+        });
+      const fresh = await rotateSession(db, s.idHash, { tenantId });
+      if (!fresh) throw new Problem('unauthenticated');
+      return { ...fresh, tenant: { id: target.id, name: target.name } };
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
