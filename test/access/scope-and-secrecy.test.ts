@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { memberWith, newTenant, testApp, type TestTenant } from '../helpers/app.js';
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+// Two departments, a system in each, one secret-marked system and one secret information asset.
+async function municipality() {
+  const t = await newTenant();
+  const unit = async (name: string, parentId?: string) =>
+    (await t.admin.post('/api/v1/org-units', { name, type: parentId ? 'unit' : 'department', ...(parentId ? { parentId } : {}) })).json().id as string;
+  const social = await unit('Socialförvaltningen');
+  const home = await unit('Hemtjänsten', social);
+  const school = await unit('Utbildningsförvaltningen');
+  const system = async (name: string, responsibleUnitId: string, extra: object = {}) =>
+    (await t.admin.post('/api/v1/systems', { name, responsibleUnitId, ...extra })).json().id as string;
+  const combine = await system('Pulsen Combine', home);
+  const unikum = await system('Unikum', school);
+  const elevhalsa = await system('PMO Elevhälsa', school, { secret: true, secrecyProvision: '25 kap. 1 § OSL', description: 'Journaler' });
+  const asset = (
+    await t.admin.post('/api/v1/information-assets', {
+      name: 'Skyddade personuppgifter',
+      description: 'Adresser till personer med skyddad identitet',
+      unitId: social,
+      systemIds: [combine],
+      secret: true,
+      secrecyProvision: '22 kap. 1 § OSL',
+    })
+  ).json().id as string;
+  return { t, social, home, school, combine, unikum, elevhalsa, asset };
+}
+
+const names = async (c: TestTenant['admin'], url: string) =>
+  (await c.get(url)).json().items.map((i: { name: string | null; masked: boolean }) => (i.masked ? '[maskerad]' : i.name));
+
+describe('scope of a role assignment (unit subtree, named systems)', () => {
+  it('D1-39: a system owner scoped to a department sees and changes only the systems of that department and its units', async () => {
+    const m = await municipality();
+    const owner = await memberWith(m.t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: m.social }]);
+    expect(await names(owner, '/api/v1/systems')).toEqual(['Pulsen Combine']);
+    expect((await owner.get(`/api/v1/systems/${m.unikum}`)).statusCode).toBe(404);
+    const combine = await owner.get(`/api/v1/systems/${m.combine}`);
+    expect(combine.json().allowedActions).toEqual(['read', 'update', 'archive']);
+    const etag = combine.headers.etag as string;
+    expect((await owner.patch(`/api/v1/systems/${m.combine}`, { supplier: 'Pulsen' }, { 'if-match': etag })).statusCode).toBe(200);
+    // moving it out of reach, or creating elsewhere, is refused
+    const now = (await owner.get(`/api/v1/systems/${m.combine}`)).headers.etag as string;
+    expect((await owner.patch(`/api/v1/systems/${m.combine}`, { responsibleUnitId: m.school }, { 'if-match': now })).statusCode).toBe(403);
+    expect((await owner.post('/api/v1/systems', { name: 'Nytt', responsibleUnitId: m.school })).statusCode).toBe(403);
+    expect((await owner.post('/api/v1/systems', { name: 'Nytt', responsibleUnitId: m.home })).statusCode).toBe(201);
+    // an unscoped unit tree is still readable: it is the map everyone navigates by
+    expect((await owner.get('/api/v1/org-units')).statusCode).toBe(200);
+  });
+
+  it('D1-39: a system administrator scoped to named systems reaches those systems and the information in them only', async () => {
+    const m = await municipality();
+    const admin = await memberWith(m.t, [{ role: 'system_administrator', scopeType: 'systems', scopeSystemIds: [m.combine] }]);
+    expect(await names(admin, '/api/v1/systems')).toEqual(['Pulsen Combine']);
+    expect(await names(admin, '/api/v1/information-assets')).toEqual(['Skyddade personuppgifter']);
+    expect((await admin.get(`/api/v1/systems/${m.unikum}`)).statusCode).toBe(404);
+    const combine = await admin.get(`/api/v1/systems/${m.combine}`);
+    expect(combine.json().allowedActions).toEqual(['read', 'update']);
+    expect((await admin.post(`/api/v1/systems/${m.combine}/archive`, undefined, { 'if-match': combine.headers.etag as string })).statusCode).toBe(403);
+  });
+});
+
+describe('secrecy marking (OSL): need-to-know sees content, others see that it exists, or nothing', () => {
+  it('a marking needs its OSL provision', async () => {
+    const m = await municipality();
+    const res = await m.t.admin.post('/api/v1/systems', { name: 'X', responsibleUnitId: m.school, secret: true });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ field: 'secrecyProvision', code: 'required' });
+  });
+
+  it('a manager sees secret records masked; an employee does not see them at all; the coordinator sees everything', async () => {
+    const m = await municipality();
+    const manager = m.t.reader;
+    const employee = await memberWith(m.t, [{ role: 'employee' }]);
+    expect(await names(m.t.admin, '/api/v1/systems')).toEqual(['PMO Elevhälsa', 'Pulsen Combine', 'Unikum']);
+    expect((await names(manager, '/api/v1/systems')).sort()).toEqual(['Pulsen Combine', 'Unikum', '[maskerad]']);
+    expect(await names(employee, '/api/v1/systems')).toEqual(['Pulsen Combine', 'Unikum']);
+
+    const masked = (await manager.get(`/api/v1/systems/${m.elevhalsa}`)).json();
+    expect(masked).toMatchObject({ masked: true, secret: true, secrecyProvision: '25 kap. 1 § OSL', name: null, description: null, allowedActions: ['read'] });
+    expect(JSON.stringify(masked)).not.toMatch(/Elevhälsa|Journaler/);
+    expect((await employee.get(`/api/v1/systems/${m.elevhalsa}`)).statusCode).toBe(404);
+    expect((await m.t.admin.get(`/api/v1/systems/${m.elevhalsa}`)).json()).toMatchObject({ masked: false, name: 'PMO Elevhälsa' });
+
+    // a secret asset's name is not revealed through the system it is linked to
+    const combine = (await manager.get(`/api/v1/systems/${m.combine}`)).json();
+    expect(combine.informationAssets).toEqual([]);
+    expect((await m.t.admin.get(`/api/v1/systems/${m.combine}`)).json().informationAssets).toEqual([{ id: m.asset, name: 'Skyddade personuppgifter' }]);
+  });
+
+  it('free-text search and owner filters cannot find secret content the viewer may not read', async () => {
+    const m = await municipality();
+    expect((await m.t.reader.get('/api/v1/systems?q=Journaler')).json().items).toEqual([]);
+    expect((await m.t.reader.get('/api/v1/information-assets?q=skyddad')).json().items).toEqual([]);
+    expect((await names(m.t.admin, '/api/v1/information-assets?q=skyddad'))).toEqual(['Skyddade personuppgifter']);
+    // exports follow the list
+    const csv = await m.t.reader.get('/api/v1/systems', { accept: 'text/csv' });
+    expect(csv.body).not.toMatch(/Elevhälsa|Journaler/);
+  });
+
+  it('roles without need-to-know cannot change, mark or unmark a secret record', async () => {
+    const m = await municipality();
+    const ops = await memberWith(m.t, [{ role: 'operations_manager' }]);
+    const etag = (await ops.get(`/api/v1/systems/${m.elevhalsa}`)).headers.etag as string;
+    expect((await ops.patch(`/api/v1/systems/${m.elevhalsa}`, { description: 'x' }, { 'if-match': etag })).statusCode).toBe(403);
+    const unikum = await ops.get(`/api/v1/systems/${m.unikum}`);
+    const mark = await ops.patch(`/api/v1/systems/${m.unikum}`, { secret: true, secrecyProvision: '23 kap. 1 § OSL' }, { 'if-match': unikum.headers.etag as string });
+    expect(mark.statusCode).toBe(403);
+    // the coordinator may lift the marking
+    const e2 = (await m.t.admin.get(`/api/v1/systems/${m.elevhalsa}`)).headers.etag as string;
+    const lifted = await m.t.admin.patch(`/api/v1/systems/${m.elevhalsa}`, { secret: false, secrecyProvision: null }, { 'if-match': e2 });
+    expect(lifted.json()).toMatchObject({ secret: false, masked: false });
+    expect((await ops.get(`/api/v1/systems/${m.elevhalsa}`)).json().masked).toBe(false);
+  });
+
+  it('the auditor reads secret records in full and every such read is audited; ordinary reads are not', async () => {
+    const m = await municipality();
+    const auditor = await memberWith(m.t, [{ role: 'auditor' }]);
+    const full = (await auditor.get(`/api/v1/information-assets/${m.asset}`)).json();
+    expect(full).toMatchObject({ masked: false, name: 'Skyddade personuppgifter', allowedActions: ['read'] });
+    await auditor.get('/api/v1/systems');
+    await auditor.get(`/api/v1/systems/${m.unikum}`);
+    const { database } = await testApp();
+    const events = rowsOf<{ action: string; entity_id: string }>(
+      await database.db.execute(sql`select action, entity_id from audit_events where actor_user_id = ${auditor.userId} order by seq`),
+    );
+    expect(events).toEqual([
+      { action: 'information-asset.read-secret', entity_id: m.asset },
+      { action: 'system.read-secret', entity_id: m.elevhalsa },
+    ]);
+    // the coordinator's reads of the same records are everyday work, not a special review
+    await m.t.admin.get(`/api/v1/information-assets/${m.asset}`);
+    const coordinatorReads = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int n from audit_events where tenant_id = ${m.t.tenantId} and action like '%read-secret'`),
+    );
+    expect(coordinatorReads[0]!.n).toBe(2);
+  });
+
+  it('elected officials and supplier roles see no registers at all', async () => {
+    const m = await municipality();
+    const official = await memberWith(m.t, [{ role: 'elected_official' }]);
+    expect((await official.get('/api/v1/systems')).statusCode).toBe(403);
+    expect((await official.get(`/api/v1/systems/${m.unikum}`)).statusCode).toBe(403);
+    expect((await official.get('/api/v1/information-assets')).statusCode).toBe(403);
+  });
+});
