@@ -28,9 +28,11 @@ export async function trackedChange<T extends Versioned>(db: Db, ctx: RequestCon
   try {
     return await withTenant(db, ctx.actor.tenantId, async (tx) => {
       const locked = await c.lock(tx);
-      if (!locked) throw notFound();
+      // load() answers null for a record out of the actor's reach: 404 before the version check, so
+      // a 412 never tells that a record exists.
+      const before = locked ? await c.load(tx) : null;
+      if (!locked || !before) throw notFound();
       if (locked.version !== c.expectedVersion) throw new Problem('precondition-failed');
-      const before = (await c.load(tx))!;
       await c.change(tx, before);
       const after = (await c.load(tx))!;
       // A change that changes nothing rolls back: no new version for others to trip over, no audit noise.
