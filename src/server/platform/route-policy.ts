@@ -24,9 +24,14 @@ export interface RouteEntry {
   policy: RoutePolicy | null;
 }
 
-// The catalogue the authorization-matrix test walks; a route missing from the policy shows there.
+// The catalogue the authorization-matrix test walks. A route that declares no policy stops the
+// app from starting: nothing is reachable by accident.
 export function collectRoutes(scope: FastifyInstance, into: RouteEntry[]): void {
   scope.addHook('onRoute', (r: RouteOptions) => {
+    if (r.config?.public !== true && !r.config?.policy)
+      throw new Error(
+        `${String(r.method)} ${r.url} declares no access policy: set config.public or config.policy (see platform/route-policy.ts)`,
+      );
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
