@@ -13,19 +13,44 @@ import { registerErrorHandling } from './platform/error-handler.js';
 import { rejectNulCharacters } from './platform/input-guard.js';
 import { registerMetrics } from './platform/metrics.js';
 import { Problem } from './platform/problems.js';
+import { collectRoutes, enforceRoutePolicy, type RouteEntry } from './platform/route-policy.js';
 import { defaultWebRoot, registerWeb } from './platform/web.js';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
+import { createApiTokensService } from './modules/api-tokens/api-tokens.service.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { createAccountService } from './modules/account/account.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { tenantSettingsRoutes } from './modules/tenant-settings/tenant-settings.routes.js';
+import { createTenantSettingsService } from './modules/tenant-settings/tenant-settings.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createGroupMappingsService } from './modules/group-mappings/group-mappings.service.js';
+import { groupMappingsRoutes } from './modules/group-mappings/group-mappings.routes.js';
+import { ssoRoutes } from './modules/sso/sso.routes.js';
+import { passwordRoutes } from './modules/password-reset/password-reset.routes.js';
+import { createPasswordService } from './modules/password-reset/password-reset.service.js';
+import { createMailer, defaultPublicUrl, type MailOptions } from './platform/mail/mailer.js';
+import { mfaRoutes } from './modules/mfa/mfa.routes.js';
+import { createMfaService } from './modules/mfa/mfa.service.js';
 import { informationAssetsRoutes } from './modules/information-assets/information-assets.routes.js';
 import { createInformationAssetsService } from './modules/information-assets/information-assets.service.js';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes.js';
 import { createOrgUnitsService } from './modules/org-units/org-units.service.js';
+import { scimRoutes } from './modules/scim/scim.routes.js';
 import { systemsRoutes } from './modules/systems/systems.routes.js';
 import { createSystemsService } from './modules/systems/systems.service.js';
+import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
+import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    public?: boolean;
+    // an IdP's POST back to Tillit (SAML ACS): exempt from the Origin check, protected by its signature
+    ssoCallback?: boolean;
+  }
+  interface FastifyInstance {
+    // every API route with its declared policy (see platform/route-policy.ts)
+    apiRoutes: RouteEntry[];
   }
 }
 
@@ -38,12 +63,29 @@ export interface AppOptions {
   webRoot?: string | null;
   // 32 bytes that encrypt stored secrets (see platform/crypto); tests get a fresh random key
   secretKey?: Buffer;
+  // TILLIT_PUBLIC_URL when set; otherwise SSO addresses (redirect URI, SAML ACS) come from each request
+  publicUrl?: string;
+  // outgoing mail: SMTP, else an outbox folder of .eml files, else nothing is sent (see platform/mail)
+  mail?: MailOptions;
 }
+
+// Query values that are credentials for a moment (an OIDC code and state, a reset token) are
+// replaced before a request line is logged.
+const secretParams = /([?&](?:code|state|token|SAMLResponse|RelayState)=)[^&#]*/gi;
+export const redactUrl = (url: string) => url.replace(secretParams, '$1***');
 
 export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
   level,
   // Session cookies, CSRF tokens and passwords never reach the log.
   redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  serializers: {
+    req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+      method: req.method,
+      url: redactUrl(req.url),
+      host: req.host,
+      remoteAddress: req.ip,
+    }),
+  },
 });
 
 // Builds the whole HTTP application; no side effects on import, the caller owns the database.
@@ -51,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { database } = opts;
   const db = database.db;
   const secretBox = createSecretBox(opts.secretKey ?? randomBytes(32));
+  const apiRoutes: RouteEntry[] = [];
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -60,6 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorate('apiRoutes', apiRoutes);
+  const mailer = createMailer(opts.mail ?? {}, app.log);
+  const passwordService = createPasswordService(db, { mailer, publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl, log: app.log });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are typed by the services; the schemas document them without re-validating each one.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -119,22 +165,39 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.addHook('onSend', async (_req, reply) => {
         reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language');
       });
-      // Authentication before validation: an anonymous caller learns nothing about the schemas.
+      // Authentication and the route's policy before validation: a caller who may not use a route
+      // learns nothing about its schemas.
       api.addHook('preValidation', async (req) => {
         if (!req.routeOptions.config.public && !req.session) throw new Problem('unauthenticated');
+        await enforceRoutePolicy(req);
         await rejectNulCharacters(req);
       });
+      collectRoutes(api, apiRoutes);
       await api.register(authRoutes, {
         prefix: '/auth',
         service: createAuthService(db),
         secureCookies: opts.secureCookies ?? false,
       });
       // identity modules (one line each)
+      await api.register(suppliersRoutes, { prefix: '/suppliers', service: createSuppliersService(db) });
+      await api.register(usersRoutes, {
+        prefix: '/users',
+        service: createUsersService(db, (user, organisation, requestId) => passwordService.invite(user, organisation, { requestId })),
+      });
+      await api.register(tenantSettingsRoutes, { prefix: '/tenant/settings', service: createTenantSettingsService(db) });
+      await api.register(accountRoutes, { prefix: '/auth', service: createAccountService(db), secureCookies: opts.secureCookies ?? false });
+      await api.register(ssoRoutes, { db, secretBox, publicUrl: opts.publicUrl, secureCookies: !!opts.secureCookies });
+      await api.register(groupMappingsRoutes, { prefix: '/group-role-mappings', service: createGroupMappingsService(db) });
+      await api.register(apiTokensRoutes, { prefix: '/api-tokens', service: createApiTokensService(db) });
+      await api.register(passwordRoutes, { prefix: '/auth', service: passwordService, secureCookies: !!opts.secureCookies });
+      await api.register(mfaRoutes, { prefix: '/auth/mfa', service: createMfaService(db, secretBox), secureCookies: !!opts.secureCookies });
       await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
       await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });
       await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });
     },
     { prefix: '/api/v1' },
   );
+  // SCIM 2.0 for identity providers: bearer API tokens only, its own error form, no CSRF hook.
+  await app.register(scimRoutes, { prefix: '/scim/v2', db });
   return app;
 }

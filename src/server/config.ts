@@ -22,6 +22,12 @@ const envSchema = z.object({
   TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
   TILLIT_TRUST_PROXY: flag.default(false),
   TILLIT_SECRET_KEY: z.string().optional(),
+  // Outgoing mail (password reset, notifications); without it messages land in <data dir>/outbox.
+  TILLIT_SMTP_URL: z
+    .url({ message: 'ska vara en URL som smtp://användare:lösenord@värd:587 (must be an smtp:// URL)' })
+    .regex(/^smtps?:\/\//, { message: 'ska börja med smtp:// eller smtps:// (must start with smtp:// or smtps://)' })
+    .optional(),
+  TILLIT_MAIL_FROM: z.string().min(3).max(300).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +41,10 @@ export interface Config {
   trustProxy: boolean;
   secretKey: string | undefined;
   logLevel: string;
+  // the address users reach Tillit at: links in mails are built from it
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -42,7 +52,7 @@ export class ConfigError extends Error {}
 // A rejected value is echoed so the operator sees the typo, but never a password inside a URL.
 function shown(name: string, value: string): string {
   if (name === 'TILLIT_SECRET_KEY') return '***';
-  if (name === 'DATABASE_URL') return value.replace(/\/\/[^@/]*@/, '//***@');
+  if (name === 'DATABASE_URL' || name === 'TILLIT_SMTP_URL') return value.replace(/\/\/.*@/, '//***@');
   return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
@@ -66,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TILLIT_TRUST_PROXY,
     secretKey: e.TILLIT_SECRET_KEY,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.TILLIT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.TILLIT_SMTP_URL,
+    mailFrom: e.TILLIT_MAIL_FROM,
   };
 }

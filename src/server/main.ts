@@ -4,6 +4,7 @@ import { loadInstanceKey } from './platform/crypto/secret-box.js';
 import { buildApp, loggerOptions } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
+import { demoUsers } from './demo/demo-data.js';
 import { isEmpty, seedDemo } from './demo/seed-demo.js';
 
 // Process entry: config → database → migrate → (demo) → listen. Start-up failures are one line.
@@ -35,10 +36,19 @@ export async function serve(): Promise<void> {
       logger: loggerOptions(config.logLevel),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      // SSO redirect and ACS addresses: the configured public address, else each request's own
+      publicUrl: process.env.TILLIT_PUBLIC_URL ? config.publicUrl : undefined,
+      mail: {
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        outboxDir: path.join(config.dataDir, 'outbox'),
+        publicUrl: config.publicUrl,
+      },
     });
     await app.listen({ port: config.port, host: config.host });
     const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
     console.log(`Tillit kör på http://localhost:${config.port} (${where})`);
+    if (!config.smtpUrl) console.log(`E-post sparas som filer i ${path.join(config.dataDir, 'outbox')} (ingen TILLIT_SMTP_URL satt).`);
   } catch (err) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -70,7 +80,10 @@ async function announceDemo(database: Database) {
       'Demo kommun är inläst. Logga in med / Sign in with:',
       `  e-post:   ${demo.email}`,
       `  lösenord: ${demo.password}`,
-      '  (även redaktor@demokommun.se och lasare@demokommun.se med samma lösenord)',
+      '  Fler konton med samma lösenord / more accounts, same password:',
+      '    redaktor@demokommun.se – Erik Redaktör (systemägare)',
+      '    lasare@demokommun.se – Lena Läsare (chef)',
+      ...demoUsers.map((u) => `    ${u.email} – ${u.displayName}`),
       '',
     ].join('\n'),
   );

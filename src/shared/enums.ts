@@ -26,6 +26,11 @@ export type CostCategory = (typeof costCategories)[number];
 export const personalDataLevels = ['none', 'ordinary', 'sensitive', 'personnummer'] as const;
 export type PersonalDataLevel = (typeof personalDataLevels)[number];
 
+// IT-leverantör, utförare (vård och omsorg), konsult, annan: the type decides which requirement
+// checklist a supplier is followed up against (seed 000 for suppliers, 003 for care providers).
+export const supplierTypes = ['it_supplier', 'care_provider', 'consultant', 'other'] as const;
+export type SupplierType = (typeof supplierTypes)[number];
+
 // The roles the seeds name (domain.md, "Who uses it"); what each may do is in platform/access.ts.
 export const roles = [
   'coordinator',

@@ -31,6 +31,9 @@ export interface DemoSystem {
   lifecycleStatus: 'planned' | 'in_use' | 'phasing_out' | 'retired';
   lastReviewedOn: string | null;
   costs: DemoCost[];
+  // secrecy marking: only roles with need-to-know in scope see the content
+  secret?: boolean;
+  secrecyProvision?: string;
 }
 
 export interface DemoAsset {
@@ -40,6 +43,8 @@ export interface DemoAsset {
   unitKey: string;
   personalData: 'none' | 'ordinary' | 'sensitive' | 'personnummer';
   systemNames: string[];
+  secret?: boolean;
+  secrecyProvision?: string;
 }
 
 export const demoTenantName = 'Demo kommun';
@@ -573,6 +578,28 @@ export const demoSystems: DemoSystem[] = [
     ],
   },
   {
+    name: 'PMO Elevhälsa',
+    description:
+      'Journalsystem för elevhälsans medicinska och psykologiska insats: hälsobesök, vaccinationer och samtal med skolsköterska, skolläkare och skolpsykolog.',
+    unitKey: 'bun',
+    systemOwner: 'Karin Wallin (verksamhetschef barn- och elevhälsa)',
+    systemAdministrators: ['Malin Sund (skolsköterska, systemförvaltare)'],
+    operationsResponsible: 'CompuGroup Medical Sweden AB',
+    supplier: 'CompuGroup Medical Sweden AB',
+    hosting: 'external',
+    authenticationMethod: 'siths',
+    critical: true,
+    lifecycleStatus: 'in_use',
+    lastReviewedOn: '2025-11-20',
+    costs: [
+      { category: 'licence', amountSek: 168000, year: 2025 },
+      { category: 'licence', amountSek: 174000, year: 2026 },
+    ],
+    // hälso- och sjukvårdssekretess gäller elevhälsans journaler
+    secret: true,
+    secrecyProvision: '25 kap. 1 § OSL',
+  },
+  {
     name: 'ByggR',
     description: 'Ärendehanteringssystem för bygglov, anmälningar och tillsyn enligt plan- och bygglagen.',
     unitKey: 'bygglov',
@@ -753,6 +780,19 @@ export const demoAssets: DemoAsset[] = [
     unitKey: 'ifo',
     personalData: 'personnummer',
     systemNames: ['Lifecare IFO'],
+    secret: true,
+    secrecyProvision: '26 kap. 1 § OSL',
+  },
+  {
+    name: 'Skyddade personuppgifter',
+    description:
+      'Förteckning över invånare med skyddade personuppgifter (sekretessmarkering eller skyddad folkbokföring) och de särskilda rutiner som gäller i deras ärenden.',
+    owner: 'Johan Eriksson (verksamhetschef IFO)',
+    unitKey: 'ifo',
+    personalData: 'personnummer',
+    systemNames: ['Lifecare IFO'],
+    secret: true,
+    secrecyProvision: '22 kap. 1 § OSL',
   },
   {
     name: 'Ärenden ekonomiskt bistånd',
@@ -946,4 +986,34 @@ export const demoAssets: DemoAsset[] = [
     personalData: 'none',
     systemNames: ['ABB Ability System 800xA'],
   },
+];
+
+// Demo accounts for the roles of the role model, each with the demo password. A role applies to the
+// whole organisation unless a unit (with its sub-units) or named systems are given.
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: 'management' | 'it_manager' | 'system_owner' | 'system_administrator' | 'auditor' | 'employee' | 'elected_official';
+  unitKey?: string;
+  systemNames?: string[];
+}
+
+export const demoUsers: DemoUser[] = [
+  { email: 'kommundirektor@demokommun.se', displayName: 'Karin Dahl (kommundirektör)', role: 'management' },
+  { email: 'itchef@demokommun.se', displayName: 'Ingrid Holm (IT-chef)', role: 'it_manager' },
+  {
+    email: 'systemagare.soc@demokommun.se',
+    displayName: 'Sara Lind (systemägare, socialförvaltningen)',
+    role: 'system_owner',
+    unitKey: 'soc',
+  },
+  {
+    email: 'forvaltare@demokommun.se',
+    displayName: 'Fredrik Sjö (systemförvaltare för Pulsen Combine och Appva MCSS)',
+    role: 'system_administrator',
+    systemNames: ['Pulsen Combine', 'Appva MCSS'],
+  },
+  { email: 'revisor@demokommun.se', displayName: 'Rebecka Stål (revisor)', role: 'auditor' },
+  { email: 'medarbetare@demokommun.se', displayName: 'Maja Berg (medarbetare)', role: 'employee' },
+  { email: 'fortroendevald@demokommun.se', displayName: 'Kent Nilsson (förtroendevald, kommunstyrelsen)', role: 'elected_official' },
 ];

@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { checkPassword } from '../platform/auth/password-policy.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tenants } from '../db/schema/index.js';
 import type { RequestContext } from '../platform/audit.js';
 import { createAuthService } from '../modules/auth/auth.service.js';
-import { findTenantByName } from '../modules/auth/auth.repository.js';
+import { findTenantByName, upsertUser } from '../modules/auth/auth.repository.js';
 import { createInformationAssetsService } from '../modules/information-assets/information-assets.service.js';
 import { createOrgUnitsService } from '../modules/org-units/org-units.service.js';
 import { createSystemsService } from '../modules/systems/systems.service.js';
+import { createUsersService } from '../modules/users/users.service.js';
+import { userCreate } from '../modules/users/users.schemas.js';
+import { hashPassword } from '../platform/auth/passwords.js';
 import { assetCreate } from '../modules/information-assets/information-assets.schemas.js';
 import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
 import { systemCreate } from '../modules/systems/systems.schemas.js';
-import { demoAssets, demoSystems, demoTenantName, demoUnits } from './demo-data.js';
+import { demoAssets, demoSystems, demoTenantName, demoUnits, demoUsers } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
 
@@ -31,7 +35,8 @@ export interface DemoResult {
 // and when another instance seeds at the same moment the loser finds the tenant there and stops.
 export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD): Promise<DemoResult> {
   if (await findTenantByName(db, demoTenantName)) return { created: false, email: demoAdminEmail, password: null };
-  const pw = password && password.length >= 8 ? password : randomBytes(9).toString('base64url');
+  // A chosen demo password must pass the same policy as any other; otherwise a random one is made.
+  const pw = password && !checkPassword(password) ? password : randomBytes(12).toString('base64url');
   try {
     // Services get the transaction as their database; their own transactions become savepoints.
     await db.transaction((tx) => load(tx as unknown as Db, pw));
@@ -102,5 +107,18 @@ async function load(db: Db, pw: string): Promise<void> {
       ctx,
       assetCreate.parse({ ...a, unitId: unitIds.get(unitKey), systemIds: systemNames.map((n) => systemIds.get(n)) }),
     );
+  }
+
+  // The other roles, some scoped: through the users service, as an administrator would add them. It
+  // adds people without a password (they would use SSO or a reset link): the demo sets one first.
+  const people = createUsersService(db);
+  for (const u of demoUsers) {
+    await upsertUser(db, u.email, u.displayName, await hashPassword(pw));
+    const scope = u.unitKey
+      ? { scopeType: 'unit', scopeUnitId: unitIds.get(u.unitKey) }
+      : u.systemNames
+        ? { scopeType: 'systems', scopeSystemIds: u.systemNames.map((n) => systemIds.get(n)) }
+        : { scopeType: 'tenant' };
+    await people.create(ctx, userCreate.parse({ email: u.email, displayName: u.displayName, assignments: [{ role: u.role, ...scope }] }));
   }
 }

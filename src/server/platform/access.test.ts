@@ -36,7 +36,11 @@ describe('the policy table: what each role of the seeds may do', () => {
     expect(p('management').report).toEqual(['read']);
     expect(p('elected_official')).toMatchObject({ report: ['read'], system: [], 'information-asset': [] });
     const auditor = p('auditor');
-    expect(Object.values(auditor).flat().every((a) => a === 'read')).toBe(true);
+    expect(
+      Object.values(auditor)
+        .flat()
+        .every((a) => a === 'read'),
+    ).toBe(true);
     expect(p('employee')).toMatchObject({ system: ['read'], 'information-asset': [], user: [] });
   });
 
@@ -58,6 +62,9 @@ describe('the policy table: what each role of the seeds may do', () => {
     const supplier: Grant = { role: 'supplier_admin', scope: { type: 'supplier', supplierId: 'p1' } };
     expect(can(actor(supplier), 'update', 'supplier', { supplierId: 'p1' })).toBe(true);
     expect(can(actor(supplier), 'read', 'supplier', { supplierId: 'p2' })).toBe(false);
+    // the supplier register is common to the municipality: a unit-scoped owner reads all of it
+    expect(can(actor(unit), 'read', 'supplier', { supplierId: 'p2' })).toBe(true);
+    expect(can(actor(unit), 'update', 'supplier', { supplierId: 'p2' })).toBe(false);
     // a masked tenant-wide view and a full view in the unit: the unit's records are seen in full
     const both = actor(everywhere('manager'), unit);
     expect(viewOf(both, 'system', { unitId: 'a', secret: true })).toBe('full');

@@ -121,12 +121,15 @@ export const policy: Record<Role, RoleRule> = {
   provisioning: { can: { scim: W }, secret: 'hidden' },
 };
 
-// Org units are the map everyone navigates by: any role that may read them reads the whole tree.
-const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit']);
+// Org units are the map everyone navigates by, and the supplier register is common to the whole
+// municipality: a municipal role that may read them reads all of them, whatever its unit or systems
+// scope. A supplier-scoped grant still reaches only its own organisation.
+const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit', 'supplier']);
+const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supplier' && unscopedReads.has(resource);
 
 function covers(scope: Scope, resource: Resource, action: Action, obj: ObjectScope | undefined): boolean {
   if (scope.type === 'tenant') return true;
-  if (action === 'read' && unscopedReads.has(resource)) return true;
+  if (action === 'read' && readsUnscoped(scope, resource)) return true;
   // Without an object (a list, or a create not yet placed) a scoped grant counts; lists filter rows.
   if (!obj) return true;
   switch (scope.type) {
@@ -186,7 +189,7 @@ export interface ReadClause {
 export function readClauses(actor: Actor, resource: Resource): ReadClause[] {
   return grantsFor(actor, 'read', resource).map((g) => {
     const s = g.scope;
-    const all = s.type === 'tenant' || unscopedReads.has(resource);
+    const all = s.type === 'tenant' || readsUnscoped(s, resource);
     return {
       all,
       unitIds: s.type === 'unit' ? s.unitIds : [],

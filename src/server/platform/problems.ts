@@ -27,9 +27,46 @@ const problems = {
   'rate-limited': { status: 429, sv: 'För många förfrågningar, försök igen strax', en: 'Too many requests, try again shortly' },
   // Sign-in, MFA, SSO, tokens: one line each, grouped by module.
   // problems:local-sign-in
+  'invalid-token': {
+    status: 400,
+    sv: 'Länken är ogiltig, redan använd eller för gammal. Begär en ny länk.',
+    en: 'The link is invalid, already used or too old. Ask for a new link.',
+  },
   // problems:mfa
+  'invalid-mfa-code': { status: 401, sv: 'Koden stämmer inte. Försök igen.', en: 'The code is not correct. Try again.' },
+  'invalid-passkey': {
+    status: 401,
+    sv: 'Nyckeln kunde inte verifieras. Försök igen.',
+    en: 'The passkey could not be verified. Try again.',
+  },
+  'mfa-locked': { status: 401, sv: 'För många felaktiga försök. Logga in igen.', en: 'Too many wrong attempts. Sign in again.' },
+  'mfa-wrong-stage': {
+    status: 409,
+    sv: 'Inloggningen är inte i det här steget. Ladda om sidan.',
+    en: 'The sign-in is not at this step. Reload the page.',
+  },
+  'mfa-already-enabled': {
+    status: 409,
+    sv: 'En app för engångskoder är redan kopplad. Ta bort den först.',
+    en: 'An authenticator app is already set up. Remove it first.',
+  },
+  'mfa-last-factor': {
+    status: 409,
+    sv: 'Din organisation kräver tvåstegsverifiering. Lägg till ett annat sätt innan du tar bort det sista.',
+    en: 'Your organisation requires two-step verification. Add another method before removing the last one.',
+  },
+  'passkey-not-registered': {
+    status: 422,
+    sv: 'Nyckeln kunde inte registreras. Försök igen.',
+    en: 'The passkey could not be registered. Try again.',
+  },
   // problems:sso
   // problems:scim-tokens
+  'token-not-allowed': {
+    status: 403,
+    sv: 'En API-nyckel kan inte användas för detta. Logga in som person.',
+    en: 'An API token cannot be used for this. Sign in as a person.',
+  },
   // problems:roles
   internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
   unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { permissionsOf } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { retryAfterHook } from '../../platform/auth/throttle.js';
+import { Problem } from '../../platform/problems.js';
 import { loginBody, loginOut, meOut } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
 
@@ -10,17 +13,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
   app,
   { service, secureCookies },
 ) => {
+  app.addHook('onError', retryAfterHook);
   app.post(
     '/login',
     {
       config: {
         public: true,
+        // A coarse flood guard (it also caps bursts that race past the throttle check); failed
+        // attempts are throttled with growing delays and a lockout in platform/auth/throttle.ts.
         rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}:${loginKey(req.body)}` },
       },
       schema: { tags, summary: 'Logga in med e-post och lösenord', body: loginBody, response: { 200: loginOut } },
     },
     async (req, reply) => {
-      const { id, csrfToken, user, expiresAt } = await service.login(req.body.email, req.body.password, {
+      const { id, csrfToken, user, expiresAt, stage, methods } = await service.login(req.body.email, req.body.password, {
         address: req.ip,
         userAgent: req.headers['user-agent'],
       });
@@ -33,24 +39,37 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
         secure: secureCookies,
         expires: expiresAt,
       });
-      return { user, csrfToken };
+      return { user, csrfToken, stage, ...(stage === 'mfa' ? { methods } : {}) };
     },
   );
 
-  app.get('/me', { schema: { tags, summary: 'Den inloggade användaren', response: { 200: meOut } } }, (req) => {
-    const actor = requireActor(req);
-    const s = req.session!;
-    return {
-      user: { id: actor.userId, email: actor.email, displayName: actor.displayName },
-      tenant: { id: actor.tenantId, name: s.tenantName },
-      roles: actor.roles,
-      csrfToken: s.csrfToken,
-    };
-  });
+  app.get(
+    '/me',
+    { config: { policy: 'signed-in' }, schema: { tags, summary: 'Den inloggade användaren', response: { 200: meOut } } },
+    (req) => {
+      const actor = requireActor(req);
+      const s = req.session!;
+      return {
+        user: { id: actor.userId, email: actor.email, displayName: actor.displayName },
+        tenant: { id: actor.tenantId, name: s.tenantName },
+        roles: actor.roles,
+        grants: actor.grants.map((g) => ({
+          role: g.role,
+          scopeType: g.scope.type,
+          unitId: g.scope.type === 'unit' ? g.scope.unitId : null,
+          systemIds: g.scope.type === 'systems' ? g.scope.systemIds : [],
+          supplierId: g.scope.type === 'supplier' ? g.scope.supplierId : null,
+        })),
+        permissions: permissionsOf(actor),
+        csrfToken: s.csrfToken,
+      };
+    },
+  );
 
-  app.post('/logout', { schema: { tags, summary: 'Logga ut' } }, async (req, reply) => {
-    requireActor(req);
-    await service.logout(req.session!.idHash);
+  app.post('/logout', { config: { policy: 'sign-in-step' }, schema: { tags, summary: 'Logga ut' } }, async (req, reply) => {
+    // Also ends a half-finished sign-in (MFA owed or being set up): "Avbryt" on those steps.
+    if (!req.session) throw new Problem('unauthenticated');
+    await service.logout(req.session.idHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

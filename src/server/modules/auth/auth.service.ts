@@ -1,8 +1,10 @@
 import type { Db } from '../../db/client.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { accountKey, assertNotThrottled, clearThrottle, recordFailure, signInKeys } from '../../platform/auth/throttle.js';
 import { Problem } from '../../platform/problems.js';
 import type { Role } from '../../../shared/enums.js';
+import { signInStage } from '../mfa/mfa.service.js';
 import * as repo from './auth.repository.js';
 
 export function createAuthService(db: Db) {
@@ -10,19 +12,29 @@ export function createAuthService(db: Db) {
     // One generic failure for unknown user, wrong password, disabled account or no membership:
     // the answer must not tell which accounts exist.
     async login(email: string, password: string, client: { address?: string; userAgent?: string } = {}) {
+      // Throttled keys are refused before any password work (see platform/auth/throttle.ts).
+      const keys = signInKeys(email, client.address);
+      await assertNotThrottled(db, keys);
       const user = await repo.findUserByEmail(db, email);
       const ok = await verifyPassword(user?.passwordHash, password);
-      if (!user || !ok || user.disabledAt) throw new Problem('invalid-credentials');
+      if (!user || !ok || user.disabledAt) {
+        await recordFailure(db, keys);
+        throw new Problem('invalid-credentials');
+      }
+      await clearThrottle(db, [accountKey(email)]);
       const tenantId = await repo.defaultTenantOf(db, user.id);
       if (!tenantId) throw new Problem('invalid-credentials');
+      // A second factor may still be owed, or have to be set up first (see mfa.policy.ts).
+      const { stage, methods } = await signInStage(db, user.id);
       const session = await createSession(db, {
         userId: user.id,
         tenantId,
+        stage,
         authMethods: ['password'],
         clientAddress: client.address ?? null,
         userAgent: client.userAgent ?? null,
       });
-      return { user: { id: user.id, email: user.email, displayName: user.displayName }, ...session };
+      return { user: { id: user.id, email: user.email, displayName: user.displayName }, ...session, stage, methods };
     },
 
     logout: (idHash: string) => deleteSession(db, idHash),

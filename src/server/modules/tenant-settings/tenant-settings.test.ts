@@ -7,7 +7,14 @@ describe('tenant security settings', () => {
     const t = await newTenant();
     const res = await t.admin.get('/api/v1/tenant/settings');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: t.name, mfaPolicy: 'none', mfaRoles: [], idleMinutes: 30, absoluteHours: 12, allowedActions: ['read', 'update'] });
+    expect(res.json()).toMatchObject({
+      name: t.name,
+      mfaPolicy: 'none',
+      mfaRoles: [],
+      idleMinutes: 30,
+      absoluteHours: 12,
+      allowedActions: ['read', 'update'],
+    });
     expect(res.headers.etag).toBe('"v1"');
   });
 
@@ -16,10 +23,19 @@ describe('tenant security settings', () => {
     expect((await t.admin.patch('/api/v1/tenant/settings', { idleMinutes: 15 })).statusCode).toBe(428);
     const bad = await t.admin.patch('/api/v1/tenant/settings', { idleMinutes: 2, mfaPolicy: 'sometimes' }, { 'if-match': '"v1"' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['idleMinutes', 'mfaPolicy']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['idleMinutes', 'mfaPolicy']);
     const noRoles = await t.admin.patch('/api/v1/tenant/settings', { mfaPolicy: 'roles' }, { 'if-match': '"v1"' });
     expect(noRoles.json().errors[0]).toMatchObject({ field: 'mfaRoles', code: 'required' });
-    const ok = await t.admin.patch('/api/v1/tenant/settings', { mfaPolicy: 'roles', mfaRoles: ['coordinator', 'auditor'], idleMinutes: 15 }, { 'if-match': '"v1"' });
+    const ok = await t.admin.patch(
+      '/api/v1/tenant/settings',
+      { mfaPolicy: 'roles', mfaRoles: ['coordinator', 'auditor'], idleMinutes: 15 },
+      { 'if-match': '"v1"' },
+    );
     expect(ok.json()).toMatchObject({ mfaPolicy: 'roles', mfaRoles: ['coordinator', 'auditor'], idleMinutes: 15, version: 2 });
     expect((await t.admin.patch('/api/v1/tenant/settings', { idleMinutes: 20 }, { 'if-match': '"v1"' })).statusCode).toBe(412);
     const { database } = await testApp();
@@ -27,7 +43,10 @@ describe('tenant security settings', () => {
       sql`select before, after from audit_events where tenant_id = ${t.tenantId} and action = 'tenant.settings-update'`,
     )) as unknown as { rows: { before: unknown; after: unknown }[] };
     expect(audit.rows).toEqual([
-      { before: { mfaPolicy: 'none', mfaRoles: [], idleMinutes: 30 }, after: { mfaPolicy: 'roles', mfaRoles: ['coordinator', 'auditor'], idleMinutes: 15 } },
+      {
+        before: { mfaPolicy: 'none', mfaRoles: [], idleMinutes: 30 },
+        after: { mfaPolicy: 'roles', mfaRoles: ['coordinator', 'auditor'], idleMinutes: 15 },
+      },
     ]);
   });
 

@@ -194,3 +194,8 @@ export async function scopeTargetsExist(tx: Tx, tenantId: string, s: AssignmentS
       ${s.scopeSupplierId ? sql`exists (select 1 from suppliers p where p.tenant_id = ${tenantId} and p.id = ${s.scopeSupplierId} and p.archived_at is null)` : sql`true`} as supplier_ok`);
   return rowsOf<{ unit_ok: boolean; systems_found: number; supplier_ok: boolean }>(res)[0]!;
 }
+
+export async function tenantName(tx: Tx, tenantId: string): Promise<string> {
+  const res = await tx.execute(sql`select name from tenants where id = ${tenantId}`);
+  return rowsOf<{ name: string }>(res)[0]?.name ?? '';
+}

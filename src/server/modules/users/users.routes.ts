@@ -87,6 +87,20 @@ export const usersRoutes: FastifyPluginAsyncZod<{ service: UsersService }> = asy
     (req) => service.deactivate(contextOf(req), req.params.id),
   );
 
+  app.post(
+    '/:id/invite',
+    {
+      config: policy('update'),
+      schema: {
+        tags,
+        summary: 'Skicka en länk där användaren väljer sitt första lösenord (gäller 72 timmar, en gång)',
+        params: idParams,
+        response: { 200: z.object({ sentTo: z.string() }) },
+      },
+    },
+    (req) => service.invite(contextOf(req), req.params.id),
+  );
+
   app.get(
     '/:id/sessions',
     {

@@ -21,7 +21,10 @@ const managedElsewhere = () =>
     en: 'The role comes from the organisation’s identity provider. Change the group membership there.',
   });
 
-export function createUsersService(db: Db) {
+// Sends the set-your-password link (the password-reset module owns tokens and mail).
+export type Inviter = (user: { id: string; email: string }, organisation: string, requestId: string) => Promise<void>;
+
+export function createUsersService(db: Db, invite?: Inviter) {
   async function load(tx: Tx, ctx: RequestContext, id: string): Promise<UserOut> {
     const row = await repo.findMember(tx, ctx.actor.tenantId, id);
     if (!row) throw notFound();
@@ -159,6 +162,25 @@ export function createUsersService(db: Db) {
         });
         return { sessionsEnded, disabled };
       });
+    },
+
+    // The first password of a local account: a single-use link to the person's own address.
+    async invite(ctx: RequestContext, id: string): Promise<{ sentTo: string }> {
+      assertUserAdmin(ctx.actor, 'update');
+      if (!invite) throw new Problem('unavailable');
+      const { user, organisation } = await write(ctx, async (tx) => {
+        const u = await load(tx, ctx, id);
+        if (u.disabled) throw new Problem('conflict', { sv: 'Kontot är avstängt.', en: 'The account is disabled.' });
+        if (u.hasPassword)
+          throw new Problem('conflict', {
+            sv: 'Användaren har redan ett lösenord. Hen kan själv begära en ny länk med ”Glömt lösenordet?”.',
+            en: 'The user already has a password. They can ask for a new link with “Forgot password?”.',
+          });
+        await recordAudit(tx, ctx, { action: 'user.invite', entityType: 'user', entityId: id, after: { sentTo: u.email } });
+        return { user: u, organisation: await repo.tenantName(tx, ctx.actor.tenantId) };
+      });
+      await invite({ id: user.id, email: user.email }, organisation, ctx.requestId);
+      return { sentTo: user.email };
     },
 
     async sessions(ctx: RequestContext, id: string) {

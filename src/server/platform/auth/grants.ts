@@ -25,7 +25,12 @@ export async function loadGrants(db: Db, userId: string, tenantId: string): Prom
         ) select array_agg(id) from sub
       ) end as unit_ids
     from role_assignments ra
-    where ra.user_id = ${userId} and ra.tenant_id = ${tenantId}`)) as unknown as { rows: GrantRow[] };
+    where ra.user_id = ${userId} and ra.tenant_id = ${tenantId}
+      -- an archived supplier's people lose what they had through it
+      and (ra.scope_type <> 'supplier' or exists (select 1 from suppliers sp
+        where sp.tenant_id = ra.tenant_id and sp.id = ra.scope_supplier_id and sp.archived_at is null))`)) as unknown as {
+    rows: GrantRow[];
+  };
   return grantsFromRows(res.rows);
 }
 

@@ -8,7 +8,8 @@ const options = {
   parallelism: 1,
 } as const;
 
-export const hashPassword = (password: string) => hash(password, options);
+// NFC first: "ö" typed as one code point or as o + diaeresis (some keyboards, macOS) is one password.
+export const hashPassword = (password: string) => hash(password.normalize('NFC'), options);
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
 let dummyHash: Promise<string> | undefined;
@@ -19,5 +20,5 @@ export async function verifyPassword(stored: string | null | undefined, password
     await verify(await dummyHash, password).catch(() => false);
     return false;
   }
-  return verify(stored, password).catch(() => false);
+  return verify(stored, password.normalize('NFC')).catch(() => false);
 }

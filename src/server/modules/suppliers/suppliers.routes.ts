@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { registerListRoutes } from '../../platform/list-routes.js';
+import { registerRecordRoutes } from '../../platform/record-routes.js';
+import { supplierExportColumns } from './suppliers.export.js';
+import { supplierCreate, supplierListQuery, supplierOut, supplierPage, supplierPatch } from './suppliers.schemas.js';
+import type { SuppliersService } from './suppliers.service.js';
+
+const tags = ['Leverantörer'];
+
+export const suppliersRoutes: FastifyPluginAsyncZod<{ service: SuppliersService }> = async (app, { service }) => {
+  registerListRoutes(app, {
+    resource: 'supplier',
+    tags,
+    title: { sv: 'Leverantörer', en: 'Suppliers' },
+    fileName: 'leverantorer',
+    query: supplierListQuery,
+    page: supplierPage,
+    list: (ctx, query) => service.list(ctx, query),
+    iterate: (ctx, query) => service.iterate(ctx, query),
+    columns: () => supplierExportColumns,
+  });
+
+  registerRecordRoutes(app, {
+    resource: 'supplier',
+    basePath: '/api/v1/suppliers',
+    tags,
+    noun: 'en leverantör',
+    create: supplierCreate,
+    patch: supplierPatch,
+    out: supplierOut,
+    service,
+  });
+};
