@@ -5,7 +5,16 @@ import { RequireAuth } from './routes/auth/RequireAuth.js';
 import { AccessibilityStatement } from './routes/accessibility/AccessibilityStatement.js';
 import { StatementLayout } from './routes/accessibility/StatementLayout.js';
 import { SignIn } from './routes/auth/SignIn.js';
+import { ForgotPassword } from './routes/auth/ForgotPassword.js';
+import { ResetPassword } from './routes/auth/ResetPassword.js';
+import { MfaEnrol } from './routes/auth/MfaEnrol.js';
 import { Account } from './routes/account/Account.js';
+import { TenantSettings } from './routes/admin/TenantSettings.js';
+import { UserDetail } from './routes/admin/users/UserDetail.js';
+import { UserForm } from './routes/admin/users/UserForm.js';
+import { UsersList } from './routes/admin/users/UsersList.js';
+import { ApiTokens } from './routes/admin/ApiTokens.js';
+import { SsoSettings } from './routes/admin/SsoSettings.js';
 import { AssetDetail } from './routes/information-assets/AssetDetail.js';
 import { AssetForm } from './routes/information-assets/AssetForm.js';
 import { AssetsList } from './routes/information-assets/AssetsList.js';
@@ -14,9 +23,17 @@ import { OrgUnits } from './routes/org-units/OrgUnits.js';
 import { SystemDetail } from './routes/systems/SystemDetail.js';
 import { SystemForm } from './routes/systems/SystemForm.js';
 import { SystemsList } from './routes/systems/SystemsList.js';
+import { SupplierDetail } from './routes/suppliers/SupplierDetail.js';
+import { SupplierForm } from './routes/suppliers/SupplierForm.js';
+import { SuppliersList } from './routes/suppliers/SuppliersList.js';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
+  // Password reset by mail: public, the link in the mail carries the single-use token.
+  { path: '/forgot-password', element: <ForgotPassword /> },
+  { path: '/reset-password', element: <ResetPassword /> },
+  // Half-way through sign-in (the organisation requires MFA and none is set up): not RequireAuth.
+  { path: '/mfa-enrol', element: <MfaEnrol /> },
   // The accessibility statement must be readable without signing in (lag 2018:1937).
   { path: '/tillganglighet', element: <StatementLayout />, children: [{ index: true, element: <AccessibilityStatement /> }] },
   {
@@ -37,7 +54,17 @@ export const router = createBrowserRouter([
           { path: 'org-units', element: <OrgUnits /> },
           { path: 'org-units/new', element: <OrgUnitForm /> },
           { path: 'org-units/:id/edit', element: <OrgUnitForm /> },
+          { path: 'suppliers', element: <SuppliersList /> },
+          { path: 'suppliers/new', element: <SupplierForm /> },
+          { path: 'suppliers/:id', element: <SupplierDetail /> },
+          { path: 'suppliers/:id/edit', element: <SupplierForm /> },
           { path: 'account', element: <Account /> },
+          { path: 'admin/users', element: <UsersList /> },
+          { path: 'admin/users/new', element: <UserForm /> },
+          { path: 'admin/users/:id', element: <UserDetail /> },
+          { path: 'admin/settings', element: <TenantSettings /> },
+          { path: 'admin/api-tokens', element: <ApiTokens /> },
+          { path: 'admin/sso', element: <SsoSettings /> },
           { path: '*', element: <NotFound /> },
         ],
       },

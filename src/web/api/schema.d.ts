@@ -40,6 +40,9 @@ export interface paths {
                                 displayName: string;
                             };
                             csrfToken: string;
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            methods?: ("totp" | "recovery" | "webauthn")[];
                         };
                     };
                 };
@@ -86,7 +89,21 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
-                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
+                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                            grants: {
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                systemIds: string[];
+                                /** Format: uuid */
+                                supplierId: string | null;
+                            }[];
+                            permissions: {
+                                [key: string]: ("read" | "create" | "update" | "archive" | "restore")[];
+                            };
                             csrfToken: string;
                         };
                     };
@@ -130,6 +147,2955 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leverantörer: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    type?: "it_supplier" | "care_provider" | "consultant" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                name: string;
+                                organisationNumber: string | null;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en leverantör */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organisationNumber?: string | null;
+                        /** @enum {string} */
+                        type?: "it_supplier" | "care_provider" | "consultant" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leverantörer: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    type?: "it_supplier" | "care_provider" | "consultant" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en leverantör */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en leverantör (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        organisationNumber?: string | null;
+                        /** @enum {string} */
+                        type?: "it_supplier" | "care_provider" | "consultant" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en leverantör (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en leverantör (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Användare i organisationen med deras roller */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    sort?: string;
+                    q?: string;
+                    role?: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                mfa: {
+                                    totp: boolean;
+                                    passkeys: number;
+                                };
+                                ssoLinked: boolean;
+                                scimManaged: boolean;
+                                lastSeenAt: string | null;
+                                createdAt: string;
+                                assignments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                    /** @enum {string} */
+                                    scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                    scopeUnit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    scopeSystems: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    scopeSupplier: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    source: "manual" | "sso" | "scim";
+                                    createdAt: string;
+                                }[];
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en användare med roller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        assignments: {
+                            /** @enum {string} */
+                            role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user";
+                            /** @enum {string} */
+                            scopeType?: "tenant" | "unit" | "systems" | "supplier";
+                            /** Format: uuid */
+                            scopeUnitId?: string | null;
+                            scopeSystemIds?: string[];
+                            /** Format: uuid */
+                            scopeSupplierId?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            mfa: {
+                                totp: boolean;
+                                passkeys: number;
+                            };
+                            ssoLinked: boolean;
+                            scimManaged: boolean;
+                            lastSeenAt: string | null;
+                            createdAt: string;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "manual" | "sso" | "scim";
+                                createdAt: string;
+                            }[];
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en användare */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            mfa: {
+                                totp: boolean;
+                                passkeys: number;
+                            };
+                            ssoLinked: boolean;
+                            scimManaged: boolean;
+                            lastSeenAt: string | null;
+                            createdAt: string;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "manual" | "sso" | "scim";
+                                createdAt: string;
+                            }[];
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra namn */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            mfa: {
+                                totp: boolean;
+                                passkeys: number;
+                            };
+                            ssoLinked: boolean;
+                            scimManaged: boolean;
+                            lastSeenAt: string | null;
+                            createdAt: string;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "manual" | "sso" | "scim";
+                                createdAt: string;
+                            }[];
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ge en roll (hela organisationen, en enhet, vissa system eller en leverantör) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user";
+                        /** @enum {string} */
+                        scopeType?: "tenant" | "unit" | "systems" | "supplier";
+                        /** Format: uuid */
+                        scopeUnitId?: string | null;
+                        scopeSystemIds?: string[];
+                        /** Format: uuid */
+                        scopeSupplierId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            mfa: {
+                                totp: boolean;
+                                passkeys: number;
+                            };
+                            ssoLinked: boolean;
+                            scimManaged: boolean;
+                            lastSeenAt: string | null;
+                            createdAt: string;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "manual" | "sso" | "scim";
+                                createdAt: string;
+                            }[];
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en roll */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    assignmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            mfa: {
+                                totp: boolean;
+                                passkeys: number;
+                            };
+                            ssoLinked: boolean;
+                            scimManaged: boolean;
+                            lastSeenAt: string | null;
+                            createdAt: string;
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                source: "manual" | "sso" | "scim";
+                                createdAt: string;
+                            }[];
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta användarens åtkomst till organisationen (roller tas bort, sessioner avslutas) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                            disabled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skicka en länk där användaren väljer sitt första lösenord (gäller 72 timmar, en gång) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Användarens aktiva sessioner i organisationen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                tenant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                                clientAddress: string | null;
+                                userAgent: string | null;
+                                authMethods: string[];
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta alla användarens sessioner i organisationen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisationens säkerhetsinställningar (MFA-krav, sessionstider) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                            version: number;
+                            /** @enum {string} */
+                            mfaPolicy: "none" | "all" | "roles";
+                            mfaRoles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
+                            idleMinutes: number;
+                            absoluteHours: number;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra säkerhetsinställningarna (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        mfaPolicy?: "none" | "all" | "roles";
+                        mfaRoles?: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
+                        idleMinutes?: number;
+                        absoluteHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                            version: number;
+                            /** @enum {string} */
+                            mfaPolicy: "none" | "all" | "roles";
+                            mfaRoles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
+                            idleMinutes: number;
+                            absoluteHours: number;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina inloggade sessioner (alla organisationer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                tenant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                                clientAddress: string | null;
+                                userAgent: string | null;
+                                authMethods: string[];
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Avsluta en av mina sessioner */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta alla mina andra sessioner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisationer där jag har en roll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                slug: string;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch-tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Byt organisation utan att logga in igen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        tenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            tenant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lista organisationens identitetsleverantörer (OIDC och SAML) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** @enum {string} */
+                                kind: "oidc" | "saml";
+                                name: string;
+                                enabled: boolean;
+                                requiredAssurance: string[];
+                                groupsClaim: string;
+                                emailClaim: string;
+                                nameClaim: string;
+                                issuer: string | null;
+                                clientId: string | null;
+                                clientSecretSet: boolean;
+                                scopes: string | null;
+                                entityId: string | null;
+                                ssoUrl: string | null;
+                                certificate: string | null;
+                                certificateExpiresAt: string | null;
+                                redirectUri: string | null;
+                                spEntityId: string | null;
+                                acsUrl: string | null;
+                                metadataUrl: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "delete")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lägg till en identitetsleverantör
+         * @description kind "oidc": issuer, clientId, clientSecret (skrivs bara, visas aldrig), scopes. kind "saml": entityId, ssoUrl, certificate (PEM). requiredAssurance: godtagna acr- eller AuthnContextClassRef-värden (tom lista = alla).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "oidc" | "saml";
+                        name: string;
+                        enabled?: boolean;
+                        requiredAssurance?: string[];
+                        groupsClaim?: string;
+                        emailClaim?: string;
+                        nameClaim?: string;
+                        issuer?: string;
+                        clientId?: string;
+                        clientSecret?: string | null;
+                        scopes?: string;
+                        entityId?: string;
+                        ssoUrl?: string;
+                        certificate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            kind: "oidc" | "saml";
+                            name: string;
+                            enabled: boolean;
+                            requiredAssurance: string[];
+                            groupsClaim: string;
+                            emailClaim: string;
+                            nameClaim: string;
+                            issuer: string | null;
+                            clientId: string | null;
+                            clientSecretSet: boolean;
+                            scopes: string | null;
+                            entityId: string | null;
+                            ssoUrl: string | null;
+                            certificate: string | null;
+                            certificateExpiresAt: string | null;
+                            redirectUri: string | null;
+                            spEntityId: string | null;
+                            acsUrl: string | null;
+                            metadataUrl: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "delete")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en identitetsleverantör */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            kind: "oidc" | "saml";
+                            name: string;
+                            enabled: boolean;
+                            requiredAssurance: string[];
+                            groupsClaim: string;
+                            emailClaim: string;
+                            nameClaim: string;
+                            issuer: string | null;
+                            clientId: string | null;
+                            clientSecretSet: boolean;
+                            scopes: string | null;
+                            entityId: string | null;
+                            ssoUrl: string | null;
+                            certificate: string | null;
+                            certificateExpiresAt: string | null;
+                            redirectUri: string | null;
+                            spEntityId: string | null;
+                            acsUrl: string | null;
+                            metadataUrl: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "delete")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Ta bort en identitetsleverantör (kräver If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Ändra en identitetsleverantör (kräver If-Match)
+         * @description clientSecret: en ny hemlighet ersätter den gamla, null tar bort den, utelämnad lämnar den orörd.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        enabled?: boolean;
+                        requiredAssurance?: string[];
+                        groupsClaim?: string;
+                        emailClaim?: string;
+                        nameClaim?: string;
+                        issuer?: string;
+                        clientId?: string;
+                        clientSecret?: string | null;
+                        scopes?: string;
+                        entityId?: string;
+                        ssoUrl?: string;
+                        certificate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** @enum {string} */
+                            kind: "oidc" | "saml";
+                            name: string;
+                            enabled: boolean;
+                            requiredAssurance: string[];
+                            groupsClaim: string;
+                            emailClaim: string;
+                            nameClaim: string;
+                            issuer: string | null;
+                            clientId: string | null;
+                            clientSecretSet: boolean;
+                            scopes: string | null;
+                            entityId: string | null;
+                            ssoUrl: string | null;
+                            certificate: string | null;
+                            certificateExpiresAt: string | null;
+                            redirectUri: string | null;
+                            spEntityId: string | null;
+                            acsUrl: string | null;
+                            metadataUrl: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "delete")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/sso/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisationens identitetsleverantörer för inloggningssidan
+         * @description organisation = organisationens kortnamn (slug). Okänd organisation ger en tom lista.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    organisation?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "oidc" | "saml";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/{providerId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Börja logga in hos identitetsleverantören (302 till den)
+         * @description next = sökväg inom Tillit att gå till efter inloggningen.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    next?: string;
+                };
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirect URI för OpenID Connect (identitetsleverantören skickar hit webbläsaren) */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/saml/acs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assertion Consumer Service för SAML (HTTP-POST: SAMLResponse och RelayState) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/saml/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Avslutar en SAML-inloggning i samma webbläsare som började den */
+        get: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/{providerId}/saml/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SAML-metadata för Tillit som tjänsteleverantör (SP) hos den här identitetsleverantören */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-role-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lista kopplingar från grupper i identitetsleverantören till roller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                groupName: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                                /** @enum {string} */
+                                scopeType: "tenant" | "unit" | "systems" | "supplier";
+                                /** Format: uuid */
+                                scopeUnitId: string | null;
+                                scopeUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                scopeSystemIds: string[];
+                                scopeSystems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                scopeSupplierId: string | null;
+                                scopeSupplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                                allowedActions: ("read" | "delete")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Koppla en grupp i identitetsleverantören till en roll
+         * @description Den som är medlem i gruppen får rollen vid nästa inloggning med SSO. Leverantörsroller måste avgränsas till en leverantör (scopeType supplier).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupName: string;
+                        /** @enum {string} */
+                        role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user";
+                        /** @enum {string} */
+                        scopeType?: "tenant" | "unit" | "systems" | "supplier";
+                        /** Format: uuid */
+                        scopeUnitId?: string | null;
+                        scopeSystemIds?: string[];
+                        /** Format: uuid */
+                        scopeSupplierId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            groupName: string;
+                            /** @enum {string} */
+                            role: "coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning";
+                            /** @enum {string} */
+                            scopeType: "tenant" | "unit" | "systems" | "supplier";
+                            /** Format: uuid */
+                            scopeUnitId: string | null;
+                            scopeUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            scopeSystemIds: string[];
+                            scopeSystems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            scopeSupplierId: string | null;
+                            scopeSupplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            allowedActions: ("read" | "delete")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-role-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en koppling från grupp till roll */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisationens API-nycklar (aldrig själva nyckeln) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                prefix: string;
+                                roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                                createdAt: string;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                expiresAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en API-nyckel; nyckeln visas bara i detta svar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            expiresAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** En API-nyckel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            expiresAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återkalla en API-nyckel (upprepning gör inget) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            roles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user" | "provisioning")[];
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            expiresAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begär en länk för att välja nytt lösenord (samma svar oavsett om kontot finns) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Välj nytt lösenord med länkens engångskod; avslutar alla inloggningar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Byt ditt lösenord; avslutar dina andra inloggningar och ger denna ny sessionsnyckel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inloggningens steg just nu (efter omladdning) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            methods: ("totp" | "recovery" | "webauthn")[];
+                            user: {
+                                email: string;
+                                displayName: string;
+                            };
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina sätt för tvåstegsverifiering */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totp: {
+                                enabled: boolean;
+                                confirmedAt: string | null;
+                            };
+                            recoveryCodesLeft: number;
+                            passkeys: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            }[];
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Slutför inloggningen med en kod från appen eller en återställningskod */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "totp" | "recovery";
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/webauthn/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Utmaning för inloggning med nyckel (passkey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/webauthn/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Slutför inloggningen med nyckel (passkey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            response: {
+                                clientDataJSON: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            clientExtensionResults?: {
+                                [key: string]: unknown;
+                            };
+                            authenticatorAttachment?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ny hemlighet för en app för engångskoder (ersätter en obekräftad) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32, för manuell inmatning i appen. Visas bara nu. */
+                            secret: string;
+                            otpauthUrl: string;
+                            /** @description QR-koden för otpauthUrl som SVG */
+                            qrSvg: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta appen med en kod; ger tio återställningskoder som visas en gång */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Visas bara en gång; endast hashvärden sparas. */
+                            recoveryCodes: string[];
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort appen för engångskoder (kräver en aktuell kod) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totp: {
+                                enabled: boolean;
+                                confirmedAt: string | null;
+                            };
+                            recoveryCodesLeft: number;
+                            passkeys: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            }[];
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nya återställningskoder (kräver en aktuell kod från appen); de gamla slutar gälla */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Visas bara en gång; endast hashvärden sparas. */
+                            recoveryCodes: string[];
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/webauthn/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Utmaning för att registrera en nyckel (passkey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/webauthn/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera en nyckel (passkey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        response: {
+                            id: string;
+                            rawId: string;
+                            /** @enum {string} */
+                            type: "public-key";
+                            response: {
+                                clientDataJSON: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            clientExtensionResults?: {
+                                [key: string]: unknown;
+                            };
+                            authenticatorAttachment?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passkey: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            };
+                            /** @enum {string} */
+                            stage: "full" | "mfa" | "enrol";
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/webauthn/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en nyckel (passkey) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totp: {
+                                enabled: boolean;
+                                confirmedAt: string | null;
+                            };
+                            recoveryCodesLeft: number;
+                            passkeys: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                            }[];
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -487,7 +3453,10 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                                 allowedActions: ("read" | "update" | "archive" | "restore")[];
-                                name: string;
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                name: string | null;
                                 description: string | null;
                                 /** Format: uuid */
                                 responsibleUnitId: string;
@@ -555,6 +3524,8 @@ export interface paths {
                             year: number;
                             note?: string | null;
                         }[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
                     };
                 };
             };
@@ -573,7 +3544,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -697,7 +3671,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -774,7 +3751,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -854,6 +3834,8 @@ export interface paths {
                             year: number;
                             note?: string | null;
                         }[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
                     };
                 };
             };
@@ -872,7 +3854,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -947,7 +3932,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -1026,7 +4014,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             /** Format: uuid */
                             responsibleUnitId: string;
@@ -1111,7 +4102,10 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                                 allowedActions: ("read" | "update" | "archive" | "restore")[];
-                                name: string;
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                name: string | null;
                                 description: string | null;
                                 owner: string | null;
                                 /** Format: uuid */
@@ -1156,6 +4150,8 @@ export interface paths {
                         /** @enum {string} */
                         personalData?: "none" | "ordinary" | "sensitive" | "personnummer";
                         systemIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
                     };
                 };
             };
@@ -1174,7 +4170,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             owner: string | null;
                             /** Format: uuid */
@@ -1279,7 +4278,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             owner: string | null;
                             /** Format: uuid */
@@ -1328,6 +4330,8 @@ export interface paths {
                         /** @enum {string} */
                         personalData?: "none" | "ordinary" | "sensitive" | "personnummer";
                         systemIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
                     };
                 };
             };
@@ -1346,7 +4350,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             owner: string | null;
                             /** Format: uuid */
@@ -1406,7 +4413,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             owner: string | null;
                             /** Format: uuid */
@@ -1470,7 +4480,10 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
-                            name: string;
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            name: string | null;
                             description: string | null;
                             owner: string | null;
                             /** Format: uuid */

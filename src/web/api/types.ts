@@ -43,6 +43,10 @@ export interface LoginResponse {
 export interface Me extends LoginResponse {
   tenant: Ref;
   roles: string[];
+  /** Role grants with their scope, as /auth/me reports them. */
+  grants: { role: string; scopeType: string; unitId: string | null; systemIds: string[]; supplierId: string | null }[];
+  /** What the user may do anywhere in the organisation, per resource: shows or hides navigation. */
+  permissions: Record<string, ('read' | 'create' | 'update' | 'archive' | 'restore')[]>;
 }
 
 export const ORG_UNIT_TYPES = ['department', 'operation', 'unit', 'company'] as const;
@@ -85,8 +89,22 @@ export interface SystemInput {
   lifecycleStatus: Lifecycle;
   lastReviewedOn: string | null;
   costs: CostLine[];
+  secret: boolean;
+  /** The OSL provision a secrecy marking rests on; required when `secret`. */
+  secrecyProvision: string | null;
 }
-export type System = Meta & SystemInput & { responsibleUnit: Ref; informationAssets: Ref[] };
+/**
+ * A record as the API returns it. `masked`: the record is secret-marked and this viewer lacks need-to-know,
+ * so its content fields (name included) are null or empty: withheld, not missing.
+ */
+interface Secrecy {
+  secret: boolean;
+  secrecyProvision: string | null;
+  masked: boolean;
+}
+export type System = Meta &
+  Omit<SystemInput, 'name' | 'secret' | 'secrecyProvision'> &
+  Secrecy & { name: string | null; responsibleUnit: Ref; informationAssets: Ref[] };
 
 export const PERSONAL_DATA = ['none', 'ordinary', 'sensitive', 'personnummer'] as const;
 export type PersonalData = (typeof PERSONAL_DATA)[number];
@@ -97,8 +115,12 @@ export interface InformationAssetInput {
   unitId: string;
   personalData: PersonalData;
   systemIds: string[];
+  secret: boolean;
+  secrecyProvision: string | null;
 }
-export type InformationAsset = Meta & InformationAssetInput & { unit: Ref; systems: Ref[] };
+export type InformationAsset = Meta &
+  Omit<InformationAssetInput, 'name' | 'secret' | 'secrecyProvision'> &
+  Secrecy & { name: string | null; unit: Ref; systems: Ref[] };
 
 export interface ListQuery {
   limit?: number;

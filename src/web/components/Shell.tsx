@@ -4,7 +4,9 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../routes/auth/session.js';
+import { useSupplierPermissions } from '../routes/suppliers/access.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { TenantSwitch } from './TenantSwitch.js';
 
 const NAV = [
   { to: '/systems', label: 'nav.systems' },
@@ -17,6 +19,7 @@ const NAV = [
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe().data;
+  const mayReadSuppliers = useSupplierPermissions().can('read');
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
@@ -67,11 +70,7 @@ export function Shell() {
             <Text fw={700} fz="lg" c="tillit.8">
               {t('common.appName')}
             </Text>
-            {me ? (
-              <Text visibleFrom="xs" c="dimmed" title={t('shell.organisation')}>
-                {me.tenant.name}
-              </Text>
-            ) : null}
+            {me ? <TenantSwitch current={me.tenant} /> : null}
           </Group>
           <Group gap="md" wrap="nowrap">
             {me ? (
@@ -99,6 +98,51 @@ export function Shell() {
               variant="filled"
             />
           ))}
+          {mayReadSuppliers ? (
+            <NavLink
+              component={RouterNavLink}
+              to="/suppliers"
+              label={t('suppliers.nav')}
+              active={location.pathname === '/suppliers' || location.pathname.startsWith('/suppliers/')}
+              variant="filled"
+            />
+          ) : null}
+          {me?.permissions?.user?.includes('read') ? (
+            <NavLink
+              component={RouterNavLink}
+              to="/admin/users"
+              label={t('users.nav')}
+              active={location.pathname === '/admin/users' || location.pathname.startsWith('/admin/users/')}
+              variant="filled"
+            />
+          ) : null}
+          {me?.permissions?.['tenant-settings']?.includes('read') ? (
+            <NavLink
+              component={RouterNavLink}
+              to="/admin/settings"
+              label={t('tenantSettings.nav')}
+              active={location.pathname === '/admin/settings'}
+              variant="filled"
+            />
+          ) : null}
+          {me?.permissions?.['identity-provider']?.includes('update') ? (
+            <NavLink
+              component={RouterNavLink}
+              to="/admin/sso"
+              label={t('sso.nav')}
+              active={location.pathname === '/admin/sso'}
+              variant="filled"
+            />
+          ) : null}
+          {me?.roles.includes('coordinator') ? (
+            <NavLink
+              component={RouterNavLink}
+              to="/admin/api-tokens"
+              label={t('apiTokens.nav')}
+              active={location.pathname === '/admin/api-tokens'}
+              variant="filled"
+            />
+          ) : null}
         </AppShell.Section>
         <AppShell.Section>
           <NavLink

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 // account-section-imports
+import { PasswordSection } from './PasswordSection.js';
+import { MfaSection } from './MfaSection.js';
+import { SessionsSection } from './SessionsSection.js';
 
 /** The signed-in user's own security: password, second factors, sessions. Each section is its own component. */
 export function Account() {
@@ -11,7 +14,12 @@ export function Account() {
   return (
     <>
       <PageHeader title={t('account.title')} />
-      <Stack gap="xl">{/* account-sections */}</Stack>
+      <Stack gap="xl">
+        {/* account-sections */}
+        <PasswordSection />
+        <MfaSection />
+        <SessionsSection />
+      </Stack>
     </>
   );
 }

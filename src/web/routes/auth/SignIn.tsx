@@ -1,14 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, setCsrfToken } from '../../api/client.js';
-import { authApi, keys } from '../../api/resources.js';
+import { authApi, keys, mfaApi } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
 import { PublicFooter, PublicHeader } from '../../components/PublicLayout.js';
 import { useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { ForgotPasswordLink } from './ForgotPassword.js';
+import type { MfaMethod } from './MfaParts.js';
+import { MfaStep } from './MfaStep.js';
+import { SsoButtons } from './SsoButtons.js';
 
 /** Only same-site paths, so a crafted ?next= cannot send the user elsewhere. */
 function safeNext(next: string | null): string {
@@ -26,6 +30,32 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Second step of the sign-in (MFA): the methods the user has, once the password was right.
+  const [mfaMethods, setMfaMethods] = useState<MfaMethod[] | null>(null);
+  const next = safeNext(params.get('next'));
+
+  // After a reload half-way through signing in, continue at the step the session is at.
+  useEffect(() => {
+    let live = true;
+    mfaApi.pending().then(
+      (p) => {
+        if (!live) return;
+        setCsrfToken(p.csrfToken);
+        if (p.stage === 'mfa') setMfaMethods(p.methods);
+        else if (p.stage === 'enrol') void navigate(`/mfa-enrol?next=${encodeURIComponent(next)}`, { replace: true });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on arrival
+
+  const finish = async (csrfToken: string) => {
+    setCsrfToken(csrfToken);
+    await client.invalidateQueries({ queryKey: keys.me });
+    await navigate(next, { replace: true });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -34,6 +64,8 @@ export function SignIn() {
     try {
       const res = await authApi.login(email, password);
       setCsrfToken(res.csrfToken);
+      if (res.stage === 'mfa') return setMfaMethods(res.methods ?? []);
+      if (res.stage === 'enrol') return void (await navigate(`/mfa-enrol?next=${encodeURIComponent(next)}`));
       await client.invalidateQueries({ queryKey: keys.me });
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
@@ -45,12 +77,22 @@ export function SignIn() {
     }
   };
 
+  if (mfaMethods) {
+    const restart = (message?: string) => {
+      setMfaMethods(null);
+      setPassword('');
+      setError(message ?? null);
+    };
+    return <MfaStep methods={mfaMethods} onDone={finish} onRestart={restart} />;
+  }
+
   return (
     <>
       <PublicHeader />
       <Container component="main" id="main" tabIndex={-1} size={460} py="xl">
         <Title order={1}>{t('auth.title')}</Title>
         <Text my="md">{t('auth.intro')}</Text>
+        <SsoButtons />
         <Paper component="form" onSubmit={submit} noValidate withBorder shadow="xs" p="lg">
           <Stack>
             {error ? <Alert color="red">{error}</Alert> : null}
@@ -77,6 +119,7 @@ export function SignIn() {
             </Button>
           </Stack>
         </Paper>
+        <ForgotPasswordLink />
       </Container>
       <PublicFooter />
     </>

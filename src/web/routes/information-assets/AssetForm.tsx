@@ -9,6 +9,7 @@ import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
 import { useRecordForm } from '../../components/records.js';
+import { SecrecyFields } from '../../components/Secrecy.js';
 import { ErrorState, Loading } from '../../components/States.js';
 
 interface Draft {
@@ -18,17 +19,31 @@ interface Draft {
   unitId: string;
   personalData: string;
   systemIds: string[];
+  secret: boolean;
+  secrecyProvision: string;
 }
-const ORDER = ['name', 'description', 'owner', 'unitId', 'personalData', 'systemIds'];
-const empty: Draft = { name: '', description: '', owner: '', unitId: '', personalData: 'none', systemIds: [] };
+const ORDER = ['name', 'description', 'secret', 'secrecyProvision', 'owner', 'unitId', 'personalData', 'systemIds'];
+const empty: Draft = {
+  name: '',
+  description: '',
+  owner: '',
+  unitId: '',
+  personalData: 'none',
+  systemIds: [],
+  secret: false,
+  secrecyProvision: '',
+};
 
 const fromAsset = (a: InformationAsset): Draft => ({
-  name: a.name,
+  // A masked asset has no name to edit; the form is not offered then (no update in allowedActions).
+  name: a.name ?? '',
   description: a.description ?? '',
   owner: a.owner ?? '',
   unitId: a.unitId ?? a.unit?.id ?? '',
   personalData: a.personalData,
   systemIds: a.systemIds ?? a.systems?.map((s) => s.id) ?? [],
+  secret: a.secret,
+  secrecyProvision: a.secrecyProvision ?? '',
 });
 const toInput = (d: Draft): InformationAssetInput => ({
   name: d.name.trim(),
@@ -37,6 +52,9 @@ const toInput = (d: Draft): InformationAssetInput => ({
   unitId: d.unitId || (undefined as unknown as string),
   personalData: d.personalData as InformationAssetInput['personalData'],
   systemIds: d.systemIds,
+  secret: d.secret,
+  // The provision belongs to the marking: lifting the marking clears it.
+  secrecyProvision: d.secret ? d.secrecyProvision.trim() || null : null,
 });
 
 export function AssetForm() {
@@ -47,7 +65,11 @@ export function AssetForm() {
     queryKey: [...keys.systems, 'options'],
     queryFn: async () => (await systemsApi.list({ limit: 200, sort: 'name' })).items,
   });
-  const systemOptions = useMemo(() => (systems.data ?? []).map((s) => ({ value: s.id, label: s.name })), [systems.data]);
+  // A system whose name is withheld from this viewer cannot be told apart from another: not offered.
+  const systemOptions = useMemo(
+    () => (systems.data ?? []).flatMap((s) => (s.name === null ? [] : [{ value: s.id, label: s.name }])),
+    [systems.data],
+  );
   const form = useRecordForm({
     id,
     resource: keys.assets,
@@ -62,7 +84,7 @@ export function AssetForm() {
     cacheSaved: true,
     savedTo: (a) => `/information-assets/${a.id}`,
   });
-  const { draft, set, input } = form;
+  const { draft, set, field, input } = form;
 
   return (
     <RecordFormPage
@@ -72,6 +94,12 @@ export function AssetForm() {
     >
       <TextInput {...input('name')} label={requiredLabel(t, t('assets.name'))} required />
       <Textarea {...input('description')} label={t('assets.description')} autosize minRows={3} />
+      <SecrecyFields
+        secret={draft.secret}
+        onSecretChange={(v) => set('secret', v)}
+        secretField={field('secret')}
+        provisionInput={input('secrecyProvision')}
+      />
       <TextInput {...input('owner')} label={t('assets.owner')} />
       <NativeSelect
         {...input('unitId')}

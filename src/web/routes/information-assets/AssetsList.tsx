@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, NativeSelect, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { assetsApi, keys } from '../../api/resources.js';
@@ -9,11 +9,15 @@ import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
 import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { MaskedName, MaskedValue, SecretBadge } from '../../components/Secrecy.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { usePermission } from '../admin/users/roles.js';
 
 export function AssetsList() {
   const { t } = useTranslation();
   useDocumentTitle(t('assets.title'));
+  // Only roles that may add records see the button; the server decides again on save.
+  const mayCreate = usePermission('information-asset', 'create');
   const units = useOrgUnitOptions();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -49,9 +53,11 @@ export function AssetsList() {
   return (
     <>
       <PageHeader title={t('assets.title')}>
-        <Button component={Link} to="/information-assets/new">
-          {t('assets.new')}
-        </Button>
+        {mayCreate ? (
+          <Button component={Link} to="/information-assets/new">
+            {t('assets.new')}
+          </Button>
+        ) : null}
         <ExportButtons
           path="/api/v1/information-assets"
           query={exportQuery}
@@ -98,11 +104,23 @@ export function AssetsList() {
         }
         row={(a) => (
           <>
-            <NameCell to={`/information-assets/${a.id}`} name={a.name} />
+            {a.name === null ? (
+              // Masked: the row keeps its place in the register; its name is withheld, not missing.
+              <Table.Th scope="row">
+                <Anchor component={Link} to={`/information-assets/${a.id}`}>
+                  <MaskedName />
+                </Anchor>
+                <SecretBadge provision={a.secrecyProvision} ml="xs" />
+              </Table.Th>
+            ) : (
+              <NameCell to={`/information-assets/${a.id}`} name={a.name}>
+                {a.secret ? <SecretBadge provision={a.secrecyProvision} ml="xs" /> : null}
+              </NameCell>
+            )}
             <Table.Td>{a.unit?.name ?? '–'}</Table.Td>
-            <Table.Td>{a.owner || '–'}</Table.Td>
+            <Table.Td>{a.masked ? <MaskedValue /> : a.owner || '–'}</Table.Td>
             <Table.Td>{t(`enums.personalData.${a.personalData}`)}</Table.Td>
-            <Table.Td>{a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
+            <Table.Td>{a.masked ? <MaskedValue /> : a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
           </>
         )}
       />

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
 import { DetailFields, RecordHeader, RelatedLinks } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
+import { MaskedNotice, SecretBadge } from '../../components/Secrecy.js';
 import { Loaded } from '../../components/States.js';
 import { LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -14,14 +15,17 @@ export function SystemDetail() {
   const { t } = useTranslation();
   const { id } = useParams();
   const query = useRecord(keys.systems, systemsApi.get, id);
-  useDocumentTitle(query.data?.data.name ?? t('systems.title'));
+  const record = query.data?.data;
+  // A masked system's name is part of what is withheld: the page is named by what it is instead.
+  const title = record ? (record.masked ? t('secrecy.maskedSystem') : (record.name ?? '')) : undefined;
+  useDocumentTitle(title || t('systems.title'));
 
   return (
     <Loaded query={query} title={t('systems.title')}>
       {({ data: s, etag }) => (
         <>
           <RecordHeader
-            record={s}
+            record={{ ...s, name: title ?? '' }}
             etag={etag}
             editTo={`/systems/${s.id}/edit`}
             api={systemsApi}
@@ -32,31 +36,50 @@ export function SystemDetail() {
             restoredNotice={t('systems.restoredNotice')}
             archivedBanner={t('systems.archivedBanner')}
           />
-          <DetailFields
-            rows={[
-              [t('systems.description'), s.description],
-              [t('systems.responsibleUnit'), s.responsibleUnit?.name],
-              [t('systems.systemOwner'), s.systemOwner],
-              [t('systems.systemAdministrators'), s.systemAdministrators.join(', ')],
-              [t('systems.operationsResponsible'), s.operationsResponsible],
-              [t('systems.supplier'), s.supplier],
-              [t('systems.hosting'), s.hosting ? t(`enums.hosting.${s.hosting}`) : null],
-              [t('systems.authenticationMethod'), s.authenticationMethod ? t(`enums.auth.${s.authenticationMethod}`) : null],
-              [t('systems.critical'), s.critical ? t('common.yes') : t('common.no')],
-              [t('systems.lifecycleStatus'), <LifecycleBadge status={s.lifecycleStatus} />],
-              [t('systems.lastReviewedOn'), <ReviewControl system={s} etag={etag} />],
-            ]}
-          />
-          <RelatedLinks
-            title={t('systems.informationAssets')}
-            items={s.informationAssets}
-            basePath="/information-assets"
-            emptyText={t('systems.noAssets')}
-          />
-          <Title order={2} mt="xl" mb="sm">
-            {t('systems.costs')}
-          </Title>
-          <CostTables costs={s.costs ?? []} />
+          {s.masked ? (
+            <>
+              <MaskedNotice provision={s.secrecyProvision} />
+              {/* What is not secret: where the system sits in the register and its state. */}
+              <DetailFields
+                rows={[
+                  [t('secrecy.field'), <SecretBadge provision={s.secrecyProvision} />],
+                  [t('systems.responsibleUnit'), s.responsibleUnit?.name],
+                  [t('systems.critical'), s.critical ? t('common.yes') : t('common.no')],
+                  [t('systems.lifecycleStatus'), <LifecycleBadge status={s.lifecycleStatus} />],
+                  [t('systems.lastReviewedOn'), <ReviewControl system={s} etag={etag} />],
+                ]}
+              />
+            </>
+          ) : (
+            <>
+              <DetailFields
+                rows={[
+                  [t('systems.description'), s.description],
+                  [t('secrecy.field'), s.secret ? <SecretBadge provision={s.secrecyProvision} /> : t('common.no')],
+                  [t('systems.responsibleUnit'), s.responsibleUnit?.name],
+                  [t('systems.systemOwner'), s.systemOwner],
+                  [t('systems.systemAdministrators'), s.systemAdministrators.join(', ')],
+                  [t('systems.operationsResponsible'), s.operationsResponsible],
+                  [t('systems.supplier'), s.supplier],
+                  [t('systems.hosting'), s.hosting ? t(`enums.hosting.${s.hosting}`) : null],
+                  [t('systems.authenticationMethod'), s.authenticationMethod ? t(`enums.auth.${s.authenticationMethod}`) : null],
+                  [t('systems.critical'), s.critical ? t('common.yes') : t('common.no')],
+                  [t('systems.lifecycleStatus'), <LifecycleBadge status={s.lifecycleStatus} />],
+                  [t('systems.lastReviewedOn'), <ReviewControl system={s} etag={etag} />],
+                ]}
+              />
+              <RelatedLinks
+                title={t('systems.informationAssets')}
+                items={s.informationAssets}
+                basePath="/information-assets"
+                emptyText={t('systems.noAssets')}
+              />
+              <Title order={2} mt="xl" mb="sm">
+                {t('systems.costs')}
+              </Title>
+              <CostTables costs={s.costs ?? []} />
+            </>
+          )}
         </>
       )}
     </Loaded>

@@ -6,6 +6,7 @@ import { AUTH_METHODS, HOSTING, LIFECYCLE } from '../../api/types.js';
 import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
+import { SecrecyFields, shownName } from '../../components/Secrecy.js';
 import { useRecordForm } from '../../components/records.js';
 import { TagsField } from '../../components/TagsField.js';
 import { CostEditor } from './CostEditor.js';
@@ -36,11 +37,17 @@ export function SystemForm() {
     <RecordFormPage
       form={form}
       title={form.editing ? t('systems.editTitle') : t('systems.new')}
-      subtitle={form.record?.name}
+      subtitle={form.record ? shownName(t, form.record) : undefined}
       cancelTo={form.editing ? `/systems/${id}` : '/systems'}
     >
       <TextInput {...input('name')} label={requiredLabel(t, t('systems.name'))} required />
       <Textarea {...input('description')} label={t('systems.description')} autosize minRows={3} />
+      <SecrecyFields
+        secret={draft.secret}
+        onSecretChange={(v) => set('secret', v)}
+        secretField={field('secret')}
+        provisionInput={input('secrecyProvision')}
+      />
       <NativeSelect
         {...input('responsibleUnitId')}
         label={requiredLabel(t, t('systems.responsibleUnit'))}

@@ -1,4 +1,4 @@
-import { Button, Table } from '@mantine/core';
+import { Anchor, Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { keys, systemsApi } from '../../api/resources.js';
@@ -6,15 +6,19 @@ import { ExportButtons } from '../../components/ExportButtons.js';
 import { formatDate } from '../../components/format.js';
 import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { MaskedName, MaskedValue, SecretBadge } from '../../components/Secrecy.js';
 import { SortHeader } from '../../components/SortHeader.js';
 import { ArchivedBadge, LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { usePermission } from '../admin/users/roles.js';
 import { exportQuery, readFilters, toQuery, writeFilters, type SystemFilters } from './filters.js';
 import { SystemFiltersBar } from './SystemFiltersBar.js';
 
 export function SystemsList() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('systems.title'));
+  // Only roles that may add records see the button; the server decides again on save.
+  const mayCreate = usePermission('system', 'create');
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
 
@@ -26,9 +30,11 @@ export function SystemsList() {
   return (
     <>
       <PageHeader title={t('systems.title')}>
-        <Button component={Link} to="/systems/new">
-          {t('systems.new')}
-        </Button>
+        {mayCreate ? (
+          <Button component={Link} to="/systems/new">
+            {t('systems.new')}
+          </Button>
+        ) : null}
         <ExportButtons
           path="/api/v1/systems"
           query={exportQuery(filters)}
@@ -61,16 +67,28 @@ export function SystemsList() {
         }
         row={(s) => (
           <>
-            <NameCell to={`/systems/${s.id}`} name={s.name}>
-              {s.archived ? <ArchivedBadge /> : null}
-            </NameCell>
+            {s.name === null ? (
+              // Masked: the row keeps its place in the register; its name is withheld, not missing.
+              <Table.Th scope="row">
+                <Anchor component={Link} to={`/systems/${s.id}`}>
+                  <MaskedName />
+                </Anchor>
+                <SecretBadge provision={s.secrecyProvision} ml="xs" />
+                {s.archived ? <ArchivedBadge /> : null}
+              </Table.Th>
+            ) : (
+              <NameCell to={`/systems/${s.id}`} name={s.name}>
+                {s.secret ? <SecretBadge provision={s.secrecyProvision} ml="xs" /> : null}
+                {s.archived ? <ArchivedBadge /> : null}
+              </NameCell>
+            )}
             <Table.Td>{s.responsibleUnit?.name ?? '–'}</Table.Td>
-            <Table.Td>{s.systemOwner || '–'}</Table.Td>
+            <Table.Td>{s.masked ? <MaskedValue /> : s.systemOwner || '–'}</Table.Td>
             <Table.Td>
               <LifecycleBadge status={s.lifecycleStatus} />
             </Table.Td>
             <Table.Td>{s.critical ? t('common.yes') : t('common.no')}</Table.Td>
-            <Table.Td>{s.hosting ? t(`enums.hosting.${s.hosting}`) : '–'}</Table.Td>
+            <Table.Td>{s.masked ? <MaskedValue /> : s.hosting ? t(`enums.hosting.${s.hosting}`) : '–'}</Table.Td>
             <Table.Td>
               {s.lastReviewedOn ? (
                 <time dateTime={s.lastReviewedOn}>{formatDate(s.lastReviewedOn, i18n.language)}</time>

@@ -21,11 +21,15 @@ export interface SystemDraft {
   lifecycleStatus: string;
   lastReviewedOn: string;
   costs: CostDraft[];
+  secret: boolean;
+  secrecyProvision: string;
 }
 
 export const FIELD_ORDER = [
   'name',
   'description',
+  'secret',
+  'secrecyProvision',
   'responsibleUnitId',
   'systemOwner',
   'systemAdministrators',
@@ -53,6 +57,8 @@ export const emptyDraft = (): SystemDraft => ({
   lifecycleStatus: 'in_use',
   lastReviewedOn: '',
   costs: [],
+  secret: false,
+  secrecyProvision: '',
 });
 
 export const newCost = (): CostDraft => ({
@@ -64,7 +70,8 @@ export const newCost = (): CostDraft => ({
 
 export function fromSystem(s: System): SystemDraft {
   return {
-    name: s.name,
+    // A masked record has no name to edit; the form is not offered then (no update in allowedActions).
+    name: s.name ?? '',
     description: s.description ?? '',
     responsibleUnitId: s.responsibleUnitId ?? s.responsibleUnit?.id ?? '',
     systemOwner: s.systemOwner ?? '',
@@ -82,6 +89,8 @@ export function fromSystem(s: System): SystemDraft {
       year: c.year,
       note: c.note ?? '',
     })),
+    secret: s.secret,
+    secrecyProvision: s.secrecyProvision ?? '',
   };
 }
 
@@ -117,5 +126,8 @@ export function toInput(d: SystemDraft): SystemInput {
       year: parseYear(c.year),
       note: orNull(c.note),
     })),
+    secret: d.secret,
+    // The provision belongs to the marking: lifting the marking clears it.
+    secrecyProvision: d.secret ? orNull(d.secrecyProvision) : null,
   };
 }

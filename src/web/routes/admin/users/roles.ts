@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import type { AssignmentBody, UserRecord } from '../../../api/resources.js';
+import { useMe } from '../../auth/session.js';
+
+export type PersonRole = AssignmentBody['role'];
+export type ScopeType = NonNullable<AssignmentBody['scopeType']>;
+export type Assignment = UserRecord['assignments'][number];
+
+// The order the seeds name them (src/shared/enums.ts `personRoles`): municipal roles, then supplier roles.
+export const PERSON_ROLES = [
+  'coordinator',
+  'management',
+  'it_manager',
+  'operations_manager',
+  'system_owner',
+  'system_administrator',
+  'manager',
+  'employee',
+  'auditor',
+  'elected_official',
+  'supplier_admin',
+  'authorised_orderer',
+  'super_user',
+] as const satisfies readonly PersonRole[];
+// Fails to compile when the server gains a role this list lacks.
+const _allRoles: [Exclude<PersonRole, (typeof PERSON_ROLES)[number]>] extends [never] ? true : never = true;
+void _allRoles;
+
+export const SUPPLIER_ROLES: readonly PersonRole[] = ['supplier_admin', 'authorised_orderer', 'super_user'];
+export const isSupplierRole = (role: string): boolean => (SUPPLIER_ROLES as readonly string[]).includes(role);
+
+/** The scopes a role can have: supplier roles belong to one supplier, the others to the tenant, a unit or systems. */
+export function scopesFor(role: string): ScopeType[] {
+  return isSupplierRole(role) ? ['supplier'] : ['tenant', 'unit', 'systems'];
+}
+
+export const roleName = (t: TFunction, role: string): string => t(`roles.names.${role}`, { defaultValue: role });
+
+/** "Enhet med underenheter: Socialförvaltningen", "Vissa system: Pulsen Combine, Appva MCSS", "Hela organisationen". */
+export function scopeText(t: TFunction, a: Pick<Assignment, 'scopeType' | 'scopeUnit' | 'scopeSystems' | 'scopeSupplier'>): string {
+  const label = t(`roles.scopes.${a.scopeType}`);
+  switch (a.scopeType) {
+    case 'unit':
+      return a.scopeUnit ? `${label}: ${a.scopeUnit.name}` : label;
+    case 'systems':
+      return a.scopeSystems.length ? `${label}: ${a.scopeSystems.map((s) => s.name).join(', ')}` : label;
+    case 'supplier':
+      return a.scopeSupplier ? `${label}: ${a.scopeSupplier.name}` : label;
+    default:
+      return label;
+  }
+}
+
+export const assignmentText = (t: TFunction, a: Assignment): string => `${roleName(t, a.role)} – ${scopeText(t, a)}`;
+
+type PermissionAction = 'read' | 'create' | 'update' | 'archive' | 'restore';
+
+/** Whether the signed-in user may do `action` on `resource` anywhere in the organisation (from /auth/me). */
+export function usePermission(resource: string, action: PermissionAction): boolean {
+  const me = useMe().data;
+  return me?.permissions?.[resource]?.includes(action) ?? false;
+}
