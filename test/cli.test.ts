@@ -67,6 +67,6 @@ describe('the tillit command', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('ange en giltig e-postadress');
-    expect(r.stderr).toContain('minst 8 tecken');
+    expect(r.stderr).toContain('minst 12 tecken');
   });
 });

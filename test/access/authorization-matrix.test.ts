@@ -35,27 +35,46 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
   const own = await make(t, t.unitId, 'egen');
   const out = await make(t, outUnit, 'utanför');
   const theirs = await make(other, other.unitId, 'annan');
-  const dummy = (await t.admin.post('/api/v1/users', { email: `matris-${randomUUID()}@test.example`, displayName: 'Matris', assignments: [{ role: 'employee' }] })).json();
+  const dummy = (
+    await t.admin.post('/api/v1/users', {
+      email: `matris-${randomUUID()}@test.example`,
+      displayName: 'Matris',
+      assignments: [{ role: 'employee' }],
+    })
+  ).json();
   const theirUser = (await other.admin.get('/api/v1/users')).json().items[0].id as string;
   const idp = async (tt: TestTenant) =>
-    withTenant(database.db, tt.tenantId, async (tx) =>
-      rowsOf<{ id: string }>(
-        await tx.execute(sql`insert into identity_providers (tenant_id, kind, name, config) values (${tt.tenantId}, 'oidc', 'Matris-IdP', '{}'::jsonb) returning id`),
-      )[0]!.id,
+    withTenant(
+      database.db,
+      tt.tenantId,
+      async (tx) =>
+        rowsOf<{ id: string }>(
+          await tx.execute(
+            sql`insert into identity_providers (tenant_id, kind, name, config) values (${tt.tenantId}, 'oidc', 'Matris-IdP', '{}'::jsonb) returning id`,
+          ),
+        )[0]!.id,
     );
   const mapping = async (tt: TestTenant) =>
-    withTenant(database.db, tt.tenantId, async (tx) =>
-      rowsOf<{ id: string }>(
-        await tx.execute(sql`insert into group_role_mappings (tenant_id, group_name, role) values (${tt.tenantId}, 'matris', 'employee') returning id`),
-      )[0]!.id,
+    withTenant(
+      database.db,
+      tt.tenantId,
+      async (tx) =>
+        rowsOf<{ id: string }>(
+          await tx.execute(
+            sql`insert into group_role_mappings (tenant_id, group_name, role) values (${tt.tenantId}, 'matris', 'employee') returning id`,
+          ),
+        )[0]!.id,
     );
   const token = async (tt: TestTenant) => {
     const creator = (await tt.admin.get('/api/v1/auth/me')).json().user.id as string;
-    return withTenant(database.db, tt.tenantId, async (tx) =>
-      rowsOf<{ id: string }>(
-        await tx.execute(sql`insert into api_tokens (tenant_id, created_by, name, token_hash, prefix, roles, expires_at)
+    return withTenant(
+      database.db,
+      tt.tenantId,
+      async (tx) =>
+        rowsOf<{ id: string }>(
+          await tx.execute(sql`insert into api_tokens (tenant_id, created_by, name, token_hash, prefix, roles, expires_at)
           values (${tt.tenantId}, ${creator}, 'matris', ${randomUUID()}, 'matris', '{auditor}', now() + interval '1 day') returning id`),
-      )[0]!.id,
+        )[0]!.id,
     );
   };
   const f: Fixtures = {
@@ -122,8 +141,13 @@ describe('authorization matrix (policy table × API routes)', () => {
     other = await newTenant();
     const outUnit = (await t.admin.post('/api/v1/org-units', { name: 'Annan förvaltning', type: 'department' })).json().id as string;
     const supplier = async (tt: TestTenant, name: string) =>
-      withTenant(database.db, tt.tenantId, async (tx) =>
-        rowsOf<{ id: string }>(await tx.execute(sql`insert into suppliers (tenant_id, name) values (${tt.tenantId}, ${name}) returning id`))[0]!.id,
+      withTenant(
+        database.db,
+        tt.tenantId,
+        async (tx) =>
+          rowsOf<{ id: string }>(
+            await tx.execute(sql`insert into suppliers (tenant_id, name) values (${tt.tenantId}, ${name}) returning id`),
+          )[0]!.id,
       );
     const ownSupplier = await supplier(t, 'Omsorg AB');
     const otherSupplier = await supplier(other, 'Annan AB');
@@ -206,8 +230,22 @@ describe('authorization matrix (policy table × API routes)', () => {
 
   it('secret-marked records: full, masked or hidden as the role’s secrecy rule says, and only need-to-know may change them', async () => {
     const wrong: string[] = [];
-    const secretSystem = (await t.admin.post('/api/v1/systems', { name: 'Hemlig', responsibleUnitId: t.unitId, secret: true, secrecyProvision: '18 kap. 8 § OSL' })).json().id;
-    const secretAsset = (await t.admin.post('/api/v1/information-assets', { name: 'Hemlig', unitId: t.unitId, secret: true, secrecyProvision: '21 kap. 7 § OSL' })).json().id;
+    const secretSystem = (
+      await t.admin.post('/api/v1/systems', {
+        name: 'Hemlig',
+        responsibleUnitId: t.unitId,
+        secret: true,
+        secrecyProvision: '18 kap. 8 § OSL',
+      })
+    ).json().id;
+    const secretAsset = (
+      await t.admin.post('/api/v1/information-assets', {
+        name: 'Hemlig',
+        unitId: t.unitId,
+        secret: true,
+        secrecyProvision: '21 kap. 7 § OSL',
+      })
+    ).json().id;
     for (const [resource, base, id] of [
       ['system', '/api/v1/systems', secretSystem],
       ['information-asset', '/api/v1/information-assets', secretAsset],
@@ -218,12 +256,14 @@ describe('authorization matrix (policy table × API routes)', () => {
         const read = await c.get(`${base}/${id}`);
         const expectedRead = !allows(role, resource, 'read') ? 403 : view === 'hidden' ? 404 : 200;
         if (read.statusCode !== expectedRead) wrong.push(`${role} GET ${base}/:id → ${read.statusCode}, expected ${expectedRead}`);
-        if (read.statusCode === 200 && read.json().masked !== (view === 'masked')) wrong.push(`${role} GET ${base}/:id masked=${read.json().masked}`);
+        if (read.statusCode === 200 && read.json().masked !== (view === 'masked'))
+          wrong.push(`${role} GET ${base}/:id masked=${read.json().masked}`);
         // an empty change with the right version: allowed for need-to-know, refused for the rest
         const version = (await t.admin.get(`${base}/${id}`)).headers.etag as string;
         const change = await c.patch(`${base}/${id}`, {}, { 'if-match': version });
         const expectedChange = !allows(role, resource, 'update') ? 403 : view === 'full' ? 200 : view === 'masked' ? 403 : 404;
-        if (change.statusCode !== expectedChange) wrong.push(`${role} PATCH ${base}/:id → ${change.statusCode}, expected ${expectedChange}`);
+        if (change.statusCode !== expectedChange)
+          wrong.push(`${role} PATCH ${base}/:id → ${change.statusCode}, expected ${expectedChange}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -51,11 +51,16 @@ describe('tenant isolation in the database', () => {
       const seen = await withTenant(database.db, a.tenantId, async (tx) =>
         rowsOf<{ tenant_id: string }>(await tx.execute(sql`select distinct tenant_id from ${sql.identifier(table)}`)),
       );
-      expect(seen.filter((r) => r.tenant_id !== a.tenantId), table).toEqual([]);
+      expect(
+        seen.filter((r) => r.tenant_id !== a.tenantId),
+        table,
+      ).toEqual([]);
     }
     // and the same transaction cannot write into another tenant
     await expect(
-      withTenant(database.db, a.tenantId, (tx) => tx.execute(sql`insert into suppliers (tenant_id, name) values (${b.tenantId}, 'Intrång AB')`)),
+      withTenant(database.db, a.tenantId, (tx) =>
+        tx.execute(sql`insert into suppliers (tenant_id, name) values (${b.tenantId}, 'Intrång AB')`),
+      ),
     ).rejects.toThrow();
   });
 });

@@ -8,7 +8,8 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 async function municipality() {
   const t = await newTenant();
   const unit = async (name: string, parentId?: string) =>
-    (await t.admin.post('/api/v1/org-units', { name, type: parentId ? 'unit' : 'department', ...(parentId ? { parentId } : {}) })).json().id as string;
+    (await t.admin.post('/api/v1/org-units', { name, type: parentId ? 'unit' : 'department', ...(parentId ? { parentId } : {}) })).json()
+      .id as string;
   const social = await unit('Socialförvaltningen');
   const home = await unit('Hemtjänsten', social);
   const school = await unit('Utbildningsförvaltningen');
@@ -60,7 +61,9 @@ describe('scope of a role assignment (unit subtree, named systems)', () => {
     expect((await admin.get(`/api/v1/systems/${m.unikum}`)).statusCode).toBe(404);
     const combine = await admin.get(`/api/v1/systems/${m.combine}`);
     expect(combine.json().allowedActions).toEqual(['read', 'update']);
-    expect((await admin.post(`/api/v1/systems/${m.combine}/archive`, undefined, { 'if-match': combine.headers.etag as string })).statusCode).toBe(403);
+    expect(
+      (await admin.post(`/api/v1/systems/${m.combine}/archive`, undefined, { 'if-match': combine.headers.etag as string })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -81,7 +84,14 @@ describe('secrecy marking (OSL): need-to-know sees content, others see that it e
     expect(await names(employee, '/api/v1/systems')).toEqual(['Pulsen Combine', 'Unikum']);
 
     const masked = (await manager.get(`/api/v1/systems/${m.elevhalsa}`)).json();
-    expect(masked).toMatchObject({ masked: true, secret: true, secrecyProvision: '25 kap. 1 § OSL', name: null, description: null, allowedActions: ['read'] });
+    expect(masked).toMatchObject({
+      masked: true,
+      secret: true,
+      secrecyProvision: '25 kap. 1 § OSL',
+      name: null,
+      description: null,
+      allowedActions: ['read'],
+    });
     expect(JSON.stringify(masked)).not.toMatch(/Elevhälsa|Journaler/);
     expect((await employee.get(`/api/v1/systems/${m.elevhalsa}`)).statusCode).toBe(404);
     expect((await m.t.admin.get(`/api/v1/systems/${m.elevhalsa}`)).json()).toMatchObject({ masked: false, name: 'PMO Elevhälsa' });
@@ -89,14 +99,16 @@ describe('secrecy marking (OSL): need-to-know sees content, others see that it e
     // a secret asset's name is not revealed through the system it is linked to
     const combine = (await manager.get(`/api/v1/systems/${m.combine}`)).json();
     expect(combine.informationAssets).toEqual([]);
-    expect((await m.t.admin.get(`/api/v1/systems/${m.combine}`)).json().informationAssets).toEqual([{ id: m.asset, name: 'Skyddade personuppgifter' }]);
+    expect((await m.t.admin.get(`/api/v1/systems/${m.combine}`)).json().informationAssets).toEqual([
+      { id: m.asset, name: 'Skyddade personuppgifter' },
+    ]);
   });
 
   it('free-text search and owner filters cannot find secret content the viewer may not read', async () => {
     const m = await municipality();
     expect((await m.t.reader.get('/api/v1/systems?q=Journaler')).json().items).toEqual([]);
     expect((await m.t.reader.get('/api/v1/information-assets?q=skyddad')).json().items).toEqual([]);
-    expect((await names(m.t.admin, '/api/v1/information-assets?q=skyddad'))).toEqual(['Skyddade personuppgifter']);
+    expect(await names(m.t.admin, '/api/v1/information-assets?q=skyddad')).toEqual(['Skyddade personuppgifter']);
     // exports follow the list
     const csv = await m.t.reader.get('/api/v1/systems', { accept: 'text/csv' });
     expect(csv.body).not.toMatch(/Elevhälsa|Journaler/);
@@ -108,7 +120,11 @@ describe('secrecy marking (OSL): need-to-know sees content, others see that it e
     const etag = (await ops.get(`/api/v1/systems/${m.elevhalsa}`)).headers.etag as string;
     expect((await ops.patch(`/api/v1/systems/${m.elevhalsa}`, { description: 'x' }, { 'if-match': etag })).statusCode).toBe(403);
     const unikum = await ops.get(`/api/v1/systems/${m.unikum}`);
-    const mark = await ops.patch(`/api/v1/systems/${m.unikum}`, { secret: true, secrecyProvision: '23 kap. 1 § OSL' }, { 'if-match': unikum.headers.etag as string });
+    const mark = await ops.patch(
+      `/api/v1/systems/${m.unikum}`,
+      { secret: true, secrecyProvision: '23 kap. 1 § OSL' },
+      { 'if-match': unikum.headers.etag as string },
+    );
     expect(mark.statusCode).toBe(403);
     // the coordinator may lift the marking
     const e2 = (await m.t.admin.get(`/api/v1/systems/${m.elevhalsa}`)).headers.etag as string;
@@ -135,7 +151,9 @@ describe('secrecy marking (OSL): need-to-know sees content, others see that it e
     // the coordinator's reads of the same records are everyday work, not a special review
     await m.t.admin.get(`/api/v1/information-assets/${m.asset}`);
     const coordinatorReads = rowsOf<{ n: number }>(
-      await database.db.execute(sql`select count(*)::int n from audit_events where tenant_id = ${m.t.tenantId} and action like '%read-secret'`),
+      await database.db.execute(
+        sql`select count(*)::int n from audit_events where tenant_id = ${m.t.tenantId} and action like '%read-secret'`,
+      ),
     );
     expect(coordinatorReads[0]!.n).toBe(2);
   });
@@ -146,5 +164,21 @@ describe('secrecy marking (OSL): need-to-know sees content, others see that it e
     expect((await official.get('/api/v1/systems')).statusCode).toBe(403);
     expect((await official.get(`/api/v1/systems/${m.unikum}`)).statusCode).toBe(403);
     expect((await official.get('/api/v1/information-assets')).statusCode).toBe(403);
+  });
+});
+
+describe('supplier scope', () => {
+  it('D0-15: archiving a supplier organisation ends what its people could reach through it', async () => {
+    const t = await newTenant();
+    const created = await t.admin.post('/api/v1/suppliers', { name: 'Omsorgsbolaget AB', type: 'care_provider' });
+    const supplierId = created.json().id as string;
+    const superUser = await memberWith(t, [{ role: 'super_user', scopeType: 'supplier', scopeSupplierId: supplierId }]);
+    expect((await superUser.get('/api/v1/suppliers')).json().items.map((s: { id: string }) => s.id)).toEqual([supplierId]);
+    // a unit-scoped municipal role reads the whole supplier register
+    const owner = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: t.unitId }]);
+    expect((await owner.get(`/api/v1/suppliers/${supplierId}`)).statusCode).toBe(200);
+    await t.admin.post(`/api/v1/suppliers/${supplierId}/archive`, undefined, { 'if-match': created.headers.etag as string });
+    expect((await superUser.get('/api/v1/suppliers')).statusCode).toBe(403);
+    expect((await superUser.get('/api/v1/auth/me')).json().roles).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ declare module 'vitest' {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    // where the server sends mail (a test listens there with smtp-server); 0 = not known
+    smtpPort: number;
   }
 }
 
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', external.replace(/\/$/, ''));
     project.provide('adminEmail', process.env.E2E_EMAIL ?? ADMIN_EMAIL);
     project.provide('adminPassword', process.env.E2E_PASSWORD ?? ADMIN_PASSWORD);
+    project.provide('smtpPort', 0);
     return async () => undefined;
   }
 
@@ -78,9 +81,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
 
   const port = await freePort();
+  // Mail goes to a loopback port that a test listens on while it expects mail (password reset).
+  let smtpPort = await freePort();
+  while (smtpPort === port) smtpPort = await freePort();
   const server = spawn(process.execPath, [bin, 'serve'], {
     cwd: root,
-    env: { ...env, PORT: String(port) },
+    env: {
+      ...env,
+      PORT: String(port),
+      TILLIT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TILLIT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,6 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', baseUrl);
   project.provide('adminEmail', ADMIN_EMAIL);
   project.provide('adminPassword', ADMIN_PASSWORD);
+  project.provide('smtpPort', smtpPort);
 
   return async () => {
     if (server.exitCode === null) {
