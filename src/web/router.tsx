@@ -1,5 +1,6 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { Shell } from './components/Shell.js';
+import { StartPage } from './components/StartPage.js';
 import { NotFound } from './components/NotFound.js';
 import { RequireAuth } from './routes/auth/RequireAuth.js';
 import { AccessibilityStatement } from './routes/accessibility/AccessibilityStatement.js';
@@ -42,7 +43,7 @@ export const router = createBrowserRouter([
       {
         element: <Shell />,
         children: [
-          { index: true, element: <Navigate to="/systems" replace /> },
+          { index: true, element: <StartPage /> },
           { path: 'systems', element: <SystemsList /> },
           { path: 'systems/new', element: <SystemForm /> },
           { path: 'systems/:id', element: <SystemDetail /> },

@@ -4,22 +4,34 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../routes/auth/session.js';
-import { useSupplierPermissions } from '../routes/suppliers/access.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { TenantSwitch } from './TenantSwitch.js';
 
-const NAV = [
-  { to: '/systems', label: 'nav.systems' },
-  { to: '/information-assets', label: 'nav.assets' },
-  { to: '/org-units', label: 'nav.orgUnits' },
-  { to: '/account', label: 'account.nav' },
-] as const;
+type Me = NonNullable<ReturnType<typeof useMe>['data']>;
+type Permission = keyof Me['permissions'];
+const may = (me: Me | null | undefined, resource: Permission, action = 'read') =>
+  (me?.permissions?.[resource] as string[] | undefined)?.includes(action) ?? false;
+
+// The side navigation: each page shows only to those whose roles may use it (the server decides
+// anyway; this keeps people from walking into pages that would only say "not allowed").
+const NAV: { to: string; label: string; show: (me: Me | null | undefined) => boolean }[] = [
+  { to: '/systems', label: 'nav.systems', show: (me) => may(me, 'system') },
+  { to: '/information-assets', label: 'nav.assets', show: (me) => may(me, 'information-asset') },
+  { to: '/org-units', label: 'nav.orgUnits', show: (me) => may(me, 'org-unit') },
+  { to: '/suppliers', label: 'suppliers.nav', show: (me) => may(me, 'supplier') },
+  { to: '/admin/users', label: 'users.nav', show: (me) => may(me, 'user') },
+  { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => may(me, 'tenant-settings') },
+  { to: '/admin/sso', label: 'sso.nav', show: (me) => may(me, 'identity-provider', 'update') },
+  { to: '/admin/api-tokens', label: 'apiTokens.nav', show: (me) => may(me, 'api-token', 'create') },
+  { to: '/account', label: 'account.nav', show: (me) => !!me },
+];
+
+export const navFor = (me: Me | null | undefined) => NAV.filter((item) => item.show(me));
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const mayReadSuppliers = useSupplierPermissions().can('read');
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
@@ -88,7 +100,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar id="main-nav" p="sm" aria-label={t('shell.mainNav')} inert={small && !navOpen}>
         <AppShell.Section grow>
-          {NAV.map((item) => (
+          {navFor(me).map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}
@@ -98,51 +110,6 @@ export function Shell() {
               variant="filled"
             />
           ))}
-          {mayReadSuppliers ? (
-            <NavLink
-              component={RouterNavLink}
-              to="/suppliers"
-              label={t('suppliers.nav')}
-              active={location.pathname === '/suppliers' || location.pathname.startsWith('/suppliers/')}
-              variant="filled"
-            />
-          ) : null}
-          {me?.permissions?.user?.includes('read') ? (
-            <NavLink
-              component={RouterNavLink}
-              to="/admin/users"
-              label={t('users.nav')}
-              active={location.pathname === '/admin/users' || location.pathname.startsWith('/admin/users/')}
-              variant="filled"
-            />
-          ) : null}
-          {me?.permissions?.['tenant-settings']?.includes('read') ? (
-            <NavLink
-              component={RouterNavLink}
-              to="/admin/settings"
-              label={t('tenantSettings.nav')}
-              active={location.pathname === '/admin/settings'}
-              variant="filled"
-            />
-          ) : null}
-          {me?.permissions?.['identity-provider']?.includes('update') ? (
-            <NavLink
-              component={RouterNavLink}
-              to="/admin/sso"
-              label={t('sso.nav')}
-              active={location.pathname === '/admin/sso'}
-              variant="filled"
-            />
-          ) : null}
-          {me?.roles.includes('coordinator') ? (
-            <NavLink
-              component={RouterNavLink}
-              to="/admin/api-tokens"
-              label={t('apiTokens.nav')}
-              active={location.pathname === '/admin/api-tokens'}
-              variant="filled"
-            />
-          ) : null}
         </AppShell.Section>
         <AppShell.Section>
           <NavLink

@@ -9,11 +9,7 @@ import { PublicFooter, PublicHeader } from '../../components/PublicLayout.js';
 import { ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { AddPasskey, RecoveryCodes, TotpSetup } from './MfaParts.js';
-
-/** Only same-site paths, so a crafted ?next= cannot send the user elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/systems';
-}
+import { safeNext } from '../../components/safeNext.js';
 
 /**
  * The organisation requires two-step verification and this user has none yet: the session is

@@ -13,11 +13,7 @@ import { ForgotPasswordLink } from './ForgotPassword.js';
 import type { MfaMethod } from './MfaParts.js';
 import { MfaStep } from './MfaStep.js';
 import { SsoButtons } from './SsoButtons.js';
-
-/** Only same-site paths, so a crafted ?next= cannot send the user elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/systems';
-}
+import { safeNext } from '../../components/safeNext.js';
 
 export function SignIn() {
   const { t } = useTranslation();

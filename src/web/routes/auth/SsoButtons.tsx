@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ssoApi } from '../../api/resources.js';
+import { safeNext } from '../../components/safeNext.js';
 
 const STORAGE_KEY = 'tillit.organisation';
 const ERROR_CODES = ['assurance-too-low', 'no-access', 'failed', 'expired', 'unavailable'] as const;
@@ -27,8 +28,6 @@ function remember(organisation: string | null): void {
 }
 
 /** Only same-site paths, so a crafted ?next= cannot send the user elsewhere. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/systems');
-
 /**
  * Sign-in with the organisation's identity providers (OIDC, SAML): why the last SSO attempt was
  * refused, the organisation when it is not known yet (?organisation= or remembered), and one plain
