@@ -26,6 +26,8 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   colors: { tillit, red },
   defaultRadius: 'sm',
+  // People who ask their system for less motion get dialogs and menus without transitions.
+  respectReducedMotion: true,
   // Required fields carry the word "(obligatoriskt)" in their label instead of a bare asterisk.
   components: { InputWrapper: { defaultProps: { withAsterisk: false } } },
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../src/server/db/tenant.js';
-import { policy, type Action, type Resource } from '../../src/server/platform/access.js';
+import { policy, tenantOnly, type Action, type Resource } from '../../src/server/platform/access.js';
 import type { RouteEntry } from '../../src/server/platform/route-policy.js';
 import { personRoles, supplierRoles, type Role } from '../../src/shared/enums.js';
 import { anonymous, memberWith, newTenant, testApp, type Client, type TestTenant } from '../helpers/app.js';
@@ -223,6 +223,22 @@ describe('authorization matrix (policy table × API routes)', () => {
         const res = await call(clients.get(key(role, 'unit'))!, r, url);
         const expected = allowed ? 404 : 403;
         if (res.statusCode !== expected) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('unit-scoped grants: tenant administration routes refuse them (403); register routes serve objects in their unit', async () => {
+    const wrong: string[] = [];
+    for (const r of routes) {
+      if (r.public || typeof r.policy !== 'object' || r.policy === null) continue;
+      const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
+      for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
+        const allowed = allows(role, r.policy.resource, r.policy.action) && !tenantOnly.has(r.policy.resource);
+        const res = await call(clients.get(key(role, 'unit'))!, r, url);
+        // the own-tenant fixtures sit in the grant's unit, so an allowed grant must get through
+        const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;
+        if (!ok) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 'through' : 403}`);
       }
     }
     expect(wrong).toEqual([]);

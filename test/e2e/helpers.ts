@@ -37,7 +37,8 @@ export function useBrowser(options: BrowserContextOptions = {}, perTest = false)
   let page: Page;
   const open = async (extra: BrowserContextOptions = {}) => {
     await context?.close();
-    context = await browser.newContext({ locale: 'sv-SE', ...options, ...extra });
+    // Reduced motion: dialogs appear at once, so axe never checks a half-faded colour.
+    context = await browser.newContext({ locale: 'sv-SE', reducedMotion: 'reduce', ...options, ...extra });
     page = await context.newPage();
     return page;
   };

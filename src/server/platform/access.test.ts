@@ -71,3 +71,12 @@ describe('the policy table: what each role of the seeds may do', () => {
     expect(viewOf(both, 'system', { unitId: 'b', secret: true })).toBe('masked');
   });
 });
+
+describe('tenant administration needs a tenant-wide grant', () => {
+  it('a coordinator scoped to a unit cannot administer users, settings, identity providers, tokens or provisioning', () => {
+    const scoped = actor({ role: 'coordinator', scope: { type: 'unit', unitId: 'a', unitIds: ['a'] } });
+    const p = permissionsOf(scoped);
+    expect([p.user, p['tenant-settings'], p['identity-provider'], p['api-token'], p.scim]).toEqual([[], [], [], [], []]);
+    expect(p.system).toEqual(['read', 'create', 'update', 'archive', 'restore']);
+  });
+});

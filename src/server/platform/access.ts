@@ -127,8 +127,14 @@ export const policy: Record<Role, RoleRule> = {
 const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit', 'supplier']);
 const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supplier' && unscopedReads.has(resource);
 
+// The tenant's own administration (people and roles, settings, identity providers and their group
+// mappings, API tokens, provisioning) needs a tenant-wide grant: from a unit or systems scope it
+// would reach beyond that scope, e.g. mapping an IdP group to a tenant-wide role.
+export const tenantOnly: ReadonlySet<Resource> = new Set(['user', 'tenant-settings', 'identity-provider', 'api-token', 'scim']);
+
 function covers(scope: Scope, resource: Resource, action: Action, obj: ObjectScope | undefined): boolean {
   if (scope.type === 'tenant') return true;
+  if (tenantOnly.has(resource)) return false;
   if (action === 'read' && readsUnscoped(scope, resource)) return true;
   // Without an object (a list, or a create not yet placed) a scoped grant counts; lists filter rows.
   if (!obj) return true;

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { linkedThroughSameIdp } from '../../platform/auth/same-idp.js';
 import { sessions } from '../../db/schema/index.js';
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -34,4 +35,12 @@ export async function endOtherSessions(db: Db, userId: string, keepIdHash: strin
     .where(and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)))
     .returning({ id: sessions.publicId });
   return gone.length;
+}
+
+// May a session signed in through this provider enter `tenantId`? Only if that tenant has the same
+// IdP and has linked this person to the same subject there: a tenant trusts its own IdP links, never
+// another tenant's IdP configuration.
+export async function idpTrustedIn(db: Db, providerId: string, userId: string, tenantId: string): Promise<boolean> {
+  const res = await db.execute(sql`select ${linkedThroughSameIdp(providerId, userId, null, tenantId)} as e`);
+  return rowsOf<{ e: boolean }>(res)[0]?.e ?? false;
 }

@@ -36,6 +36,12 @@ export function createAccountService(db: Db) {
     async switchTenant(s: SessionInfo, tenantId: string) {
       const target = (await repo.memberships(db, s.actor.userId)).find((t) => t.id === tenantId);
       if (!target) throw notFound();
+      const idp = s.authMethods.find((m) => m.startsWith('idp:'))?.slice(4);
+      if (idp && !(await repo.idpTrustedIn(db, idp, s.actor.userId, tenantId)))
+        throw new Problem('forbidden', {
+          sv: `Du loggade in via en annan organisations inloggningstjänst. Logga in via ${target.name}s inloggning för att komma dit.`,
+          en: `You signed in through another organisation's identity provider. Sign in through ${target.name}'s sign-in to go there.`,
+        });
       if ((await repo.mfaRequiredIn(db, tenantId, s.actor.userId)) && !s.authMethods.some((m) => strongMethods.has(m)))
         throw new Problem('forbidden', {
           sv: `${target.name} kräver tvåstegsverifiering. Logga ut och logga in igen med tvåstegsverifiering.`,

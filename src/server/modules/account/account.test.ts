@@ -80,3 +80,24 @@ describe('own sessions and organisations', () => {
     expect((await person.get('/api/v1/auth/me')).json().tenant.id).toBe(a.tenantId);
   });
 });
+
+describe('switching tenant keeps the limits of the first sign-in', () => {
+  it('the absolute limit is not renewed by switching back and forth', async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    const person = await memberWith(a, [{ role: 'it_manager' }]);
+    await b.admin.post('/api/v1/users', { email: person.email, displayName: 'IT', assignments: [{ role: 'it_manager' }] });
+    const { database, app } = await testApp();
+    await database.db.execute(
+      sql`update sessions set created_at = now() - interval '11 hours', expires_at = now() + interval '1 hour' where user_id = ${person.userId}`,
+    );
+    const res = await person.post('/api/v1/auth/switch-tenant', { tenantId: b.tenantId });
+    const moved = new Client(app, `tillit_session=${res.cookies.find((c) => c.name === 'tillit_session')!.value}`);
+    const rows = (await database.db.execute(sql`select expires_at from sessions where user_id = ${person.userId}`)) as unknown as {
+      rows: { expires_at: string }[];
+    };
+    expect(rows.rows).toHaveLength(1);
+    expect(new Date(rows.rows[0]!.expires_at).getTime() - Date.now()).toBeLessThan(3600_000 + 5_000);
+    expect((await moved.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+});

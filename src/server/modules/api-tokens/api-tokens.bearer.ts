@@ -2,7 +2,9 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiTokens, tenants, users } from '../../db/schema/index.js';
 import { roles as knownRoles, type Role } from '../../../shared/enums.js';
-import type { Grant } from '../../platform/access.js';
+import type { Actor, Grant } from '../../platform/access.js';
+import { loadGrants, rolesOf } from '../../platform/auth/grants.js';
+import { tokenRoleAllowed } from './api-tokens.policy.js';
 import { sha256, type SessionInfo } from '../../platform/auth/sessions.js';
 
 const TOKEN_SHAPE = /^tillit_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
@@ -51,7 +53,21 @@ export async function loadTokenSession(db: Db, token: string): Promise<SessionIn
       .set({ lastUsedAt: sql`now()` })
       .where(eq(apiTokens.id, row.id));
   }
-  const tokenRoles = row.roles.filter((r): r is Role => (knownRoles as readonly string[]).includes(r));
+  // A token never holds more than its creator may give today: a creator who lost a role (or left this
+  // tenant) takes it from their tokens at once, and a token left with nothing is refused.
+  const creatorGrants = await loadGrants(db, row.userId, row.tenantId);
+  const creator: Actor = {
+    userId: row.userId,
+    tenantId: row.tenantId,
+    roles: rolesOf(creatorGrants),
+    grants: creatorGrants,
+    email: row.email,
+    displayName: '',
+  };
+  const tokenRoles = row.roles.filter(
+    (r): r is Role => (knownRoles as readonly string[]).includes(r) && tokenRoleAllowed(creator, r as Role),
+  );
+  if (tokenRoles.length === 0) return null;
   const grants: Grant[] = tokenRoles.map((role) => ({ role, scope: { type: 'tenant' } }));
   return {
     // The creator is the actor of record, so every audit entry names a responsible person; tokenId

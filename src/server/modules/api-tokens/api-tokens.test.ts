@@ -93,6 +93,34 @@ describe('API tokens for integrations (D0-11, D0-15, D1-39)', () => {
     expect(Date.now() - Date.parse(shown.lastUsedAt)).toBeLessThan(60_000);
   });
 
+  it('D0-15: a token loses what its creator loses: a demoted creator’s token is refused at once', async () => {
+    const t = await newTenant();
+    const { app } = await testApp();
+    // a second coordinator mints the token, then loses the coordinator role
+    const me = (await t.admin.get('/api/v1/auth/me')).json().user.id as string;
+    const second = await t.admin.post('/api/v1/users', {
+      email: `andra-${Date.now()}@test.example`,
+      displayName: 'Andra samordnaren',
+      assignments: [{ role: 'coordinator' }],
+    });
+    const secondId = second.json().id as string;
+    const { database } = await testApp();
+    const { hashPassword } = await import('../../platform/auth/passwords.js');
+    await database.db.execute(
+      sql`update users set password_hash = ${await hashPassword('Korrekt-Hast-Batteri-42')} where id = ${secondId}`,
+    );
+    const { Client } = await import('../../../../test/helpers/app.js');
+    const c = new Client(app);
+    await c.login(second.json().email);
+    const tok = (await c.post('/api/v1/api-tokens', { name: 'Egen nyckel', roles: ['coordinator'] })).json<Token>();
+    const call = bearer(app, tok.token);
+    expect((await call('GET', '/api/v1/users')).statusCode).toBe(200);
+    const coord = second.json().assignments[0].id as string;
+    expect((await t.admin.del(`/api/v1/users/${secondId}/assignments/${coord}`)).statusCode).toBe(200);
+    expect((await call('GET', '/api/v1/users')).statusCode).toBe(401);
+    expect(me).not.toBe(secondId);
+  });
+
   it('D0-15: records last use at most once a minute', async () => {
     const t = await newTenant();
     const { app } = await testApp();

@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/client.js';
 import type { AuditEntry } from '../../platform/audit.js';
 import { replaceAssignments, specsForGroups } from '../../platform/auth/group-roles.js';
-import { deleteUserSessions } from '../../platform/auth/sessions.js';
+import { and, eq } from 'drizzle-orm';
+import { sessions } from '../../db/schema/index.js';
 import * as repo from './scim.repository.js';
 
 // What a SCIM change means for access: roles follow the IdP's groups, and deprovisioning is immediate.
@@ -27,11 +28,12 @@ export async function recomputeRoles(tx: Tx, tenantId: string, userIds: string[]
 }
 
 // D3-23 D3-26: a person the IdP deactivates or deletes loses every role in this tenant, whatever
-// granted it (the IdP is the authority), and every session at once; an account left with no role in
+// granted it (the IdP is the authority), and every session in this tenant at once; an account left with no role in
 // any tenant is disabled, which also stops API tokens that person created.
 export async function deprovision(tx: Tx, tenantId: string, userId: string, audit: AuditEntry[]): Promise<void> {
   const removed = await repo.deleteRolesIn(tx, tenantId, userId);
-  await deleteUserSessions(tx, userId);
+  // Only this tenant's sessions: one tenant's IdP must not be able to sign a person out elsewhere.
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.tenantId, tenantId)));
   const disabled = !(await repo.hasAnyRole(tx, userId)) && (await repo.setDisabled(tx, userId, true));
   audit.push({
     action: 'scim.user.deprovision',

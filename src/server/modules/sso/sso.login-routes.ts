@@ -59,7 +59,8 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
       userId,
       tenantId: provider.tenantId,
       stage: 'full',
-      authMethods: [method],
+      // the provider is remembered: another tenant trusts this sign-in only through its own IdP link
+      authMethods: [method, `idp:${provider.id}`],
       clientAddress: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
     });

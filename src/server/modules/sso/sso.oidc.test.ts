@@ -104,7 +104,7 @@ describe('OIDC sign-in against a real OpenID provider (D3-24, D0-08, D0-09, D1-3
     const [session] = await rows<{ auth_methods: string[]; stage: string }>(
       sql`select auth_methods, stage from sessions where user_id = ${who.json().user.id}`,
     );
-    expect(session).toEqual({ auth_methods: ['oidc'], stage: 'full' });
+    expect(session).toEqual({ auth_methods: ['oidc', `idp:${providerId}`], stage: 'full' });
     const [user] = await rows<{ password_hash: string | null }>(sql`select password_hash from users where id = ${who.json().user.id}`);
     expect(user!.password_hash).toBeNull();
     const audit = await rows<{ action: string; actor_user_id: string; after: Record<string, unknown> }>(
@@ -233,5 +233,75 @@ describe('OIDC sign-in against a real OpenID provider (D3-24, D0-08, D0-09, D1-3
     const person = account(['tillit-systemagare']);
     const flow = await signInFlow(ok, person.id, LOA3, '//evil.example/phish');
     expect(flow.callback.headers.location).toBe('/');
+  });
+
+  it('D1-39: one tenant’s IdP cannot claim a person another tenant also answers for, unless the same IdP already vouches for them there', async () => {
+    const { t: a, providerId: aIdp } = await oidcTenant();
+    await mapGroup(a, 'tillit-it', 'it_manager');
+    const b = await newTenant();
+    // someone of tenant B, whom A's coordinator adds to A and then tries to sign in as through A's IdP
+    const { memberWith } = await import('../../../../test/helpers/app.js');
+    const victim = await memberWith(b, [{ role: 'coordinator' }]);
+    expect(
+      (await a.admin.post('/api/v1/users', { email: victim.email, displayName: 'Offer', assignments: [{ role: 'employee' }] })).statusCode,
+    ).toBe(201);
+    const claim = await signInFlow(aIdp, account(['tillit-it'], victim.email).id, LOA3);
+    expect(claim.callback.headers.location).toBe('/sign-in?sso_error=no-access');
+    expect(claim.session).toBeUndefined();
+  });
+
+  it('D1-39: a session from one tenant’s IdP switches only into tenants that link the person to the same IdP', async () => {
+    const { t: a, providerId: aIdp } = await oidcTenant();
+    await mapGroup(a, 'tillit-it', 'it_manager');
+    const person = account(['tillit-it']);
+    const first = await signInFlow(aIdp, person.id, LOA3);
+    const who = (await me(first.session!)).json();
+    const { t: b, providerId: bIdp } = await oidcTenant();
+    expect(
+      (await b.admin.post('/api/v1/users', { email: person.email, displayName: 'IT', assignments: [{ role: 'it_manager' }] })).statusCode,
+    ).toBe(201);
+    const { app } = await testApp();
+    const switchTo = (session: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/switch-tenant',
+        cookies: { tillit_session: session },
+        headers: { 'x-csrf-token': who.csrfToken },
+        payload: { tenantId: b.tenantId },
+      });
+    const refused = await switchTo(first.session!);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/inloggning/);
+    // B has the same IdP (same issuer) and the person signs in through it once: now B trusts the link
+    await mapGroup(b, 'tillit-it', 'it_manager');
+    const viaB = await signInFlow(bIdp, person.id, LOA3);
+    expect((await me(viaB.session!)).json().tenant.id).toBe(b.tenantId);
+    const second = await signInFlow(aIdp, person.id, LOA3);
+    const csrf = (await me(second.session!)).json().csrfToken as string;
+    const moved = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/switch-tenant',
+      cookies: { tillit_session: second.session! },
+      headers: { 'x-csrf-token': csrf },
+      payload: { tenantId: b.tenantId },
+    });
+    expect(moved.statusCode).toBe(200);
+  });
+
+  it('D1-39: pointing a provider at another issuer drops the links made under the old one', async () => {
+    const { t, providerId } = await oidcTenant();
+    await mapGroup(t, 'tillit-it', 'it_manager');
+    await signInFlow(providerId, account(['tillit-it']).id, LOA3);
+    const links = async () =>
+      (await rows<{ n: number }>(sql`select count(*)::int n from external_identities where provider_id = ${providerId}`))[0]!.n;
+    expect(await links()).toBe(1);
+    const current = await t.admin.get(`/api/v1/identity-providers/${providerId}`);
+    const res = await t.admin.patch(
+      `/api/v1/identity-providers/${providerId}`,
+      { issuer: 'https://annan-idp.example.se' },
+      { 'if-match': current.headers.etag as string },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(await links()).toBe(0);
   });
 });

@@ -31,6 +31,13 @@ export async function provisionUser(db: Db, provider: repo.ProviderRow, profile:
         // own organisation, not to claim accounts that belong elsewhere.
         const known = (await repo.assignmentsOf(tx, tenantId, existing.id)).length > 0;
         if (!profile.emailTrusted || !known) throw new SsoRefusal('no-access', 'e-mail belongs to an account without a role here');
+        // An account another tenant also answers for is linked only when the same IdP already vouches
+        // for the same subject there (a joint IT organisation's IdP set up in several municipalities).
+        if (
+          (await repo.belongsElsewhere(tx, tenantId, existing.id)) &&
+          !(await repo.knownToSameIdp(tx, provider.id, existing.id, profile.subject))
+        )
+          throw new SsoRefusal('no-access', 'e-mail belongs to an account another tenant also answers for');
         if (existing.disabledAt) throw new SsoRefusal('no-access', 'account disabled');
         await repo.linkIdentity(tx, provider.id, profile.subject, existing.id);
         await recordAudit(tx, contextFor(existing, tenantId, requestId), {

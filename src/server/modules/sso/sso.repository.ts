@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { linkedThroughSameIdp } from '../../platform/auth/same-idp.js';
 import { externalIdentities, identityProviders, roleAssignments, ssoStates, tenants, users } from '../../db/schema/index.js';
 
 export type ProviderRow = typeof identityProviders.$inferSelect;
@@ -140,4 +141,31 @@ export async function assignmentsOf(tx: Tx, tenantId: string, userId: string) {
     .from(roleAssignments)
     .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.userId, userId)))
     .orderBy(asc(roleAssignments.role));
+}
+
+export async function unlinkAll(tx: Tx, providerId: string): Promise<number> {
+  const gone = await tx
+    .delete(externalIdentities)
+    .where(eq(externalIdentities.providerId, providerId))
+    .returning({ id: externalIdentities.id });
+  return gone.length;
+}
+
+// Does the account belong to another tenant (a role or a provisioning row there)? Then no tenant's
+// IdP may claim it by e-mail: it would sign in as someone another organisation answers for.
+export async function belongsElsewhere(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+  const res =
+    (await tx.execute(sql`select exists (select 1 from role_assignments ra where ra.user_id = ${userId} and ra.tenant_id <> ${tenantId})
+    or exists (select 1 from scim_users su where su.user_id = ${userId} and su.tenant_id <> ${tenantId}) as e`)) as unknown as {
+      rows: { e: boolean }[];
+    };
+  return res.rows[0]?.e ?? true;
+}
+
+// The same person at the same IdP through another tenant's provider row (see platform/auth/same-idp.ts).
+export async function knownToSameIdp(tx: Tx, providerId: string, userId: string, subject: string): Promise<boolean> {
+  const res = (await tx.execute(sql`select ${linkedThroughSameIdp(providerId, userId, subject)} as e`)) as unknown as {
+    rows: { e: boolean }[];
+  };
+  return res.rows[0]?.e ?? false;
 }

@@ -118,7 +118,7 @@ describe('SAML sign-in against a real SAML IdP (D3-24, D0-08, D0-09)', () => {
     const methods = (await database.db.execute(sql`select auth_methods from sessions where user_id = ${who2.user.id}`)) as unknown as {
       rows: { auth_methods: string[] }[];
     };
-    expect(methods.rows[0]!.auth_methods).toEqual(['saml']);
+    expect(methods.rows[0]!.auth_methods).toEqual(['saml', `idp:${providerId}`]);
 
     // the next sign-in finds the same user by the persistent NameID
     const again = await toIdp(providerId, {

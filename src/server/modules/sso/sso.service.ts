@@ -236,13 +236,24 @@ export function createSsoAdminService(db: Db, box: SecretBox) {
           stable([row.name, row.enabled, row.requiredAssurance, row.groupsClaim, row.config]) ===
             stable([v.name, v.enabled, v.requiredAssurance, v.groupsClaim, v.config]);
         if (unchanged) return before;
+        // Another issuer, entity id or signing certificate is another IdP: the subjects it asserts
+        // are its own, so the links made under the old one go (people link again by e-mail).
+        const identityOf = (c: unknown) => {
+          const x = c as Record<string, unknown>;
+          return stable([x.issuer, x.entityId, x.certificate]);
+        };
+        const relinked = identityOf(row.config) !== identityOf(v.config) && (await repo.unlinkAll(tx, id)) > 0;
         const after = presentProvider(ctx.actor, await repo.updateProvider(tx, t, id, values), base);
         await recordAudit(tx, ctx, {
           action: 'identity-provider.update',
           entityType: 'identity-provider',
           entityId: id,
           before: providerSnapshot(before),
-          after: { ...providerSnapshot(after), ...(secretChanged ? { clientSecretChanged: true } : {}) },
+          after: {
+            ...providerSnapshot(after),
+            ...(secretChanged ? { clientSecretChanged: true } : {}),
+            ...(relinked ? { userLinksRemoved: true } : {}),
+          },
         });
         return after;
       });

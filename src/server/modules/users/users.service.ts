@@ -136,7 +136,10 @@ export function createUsersService(db: Db, invite?: Inviter) {
           entityId: id,
           before: { assignment: before.assignments.find((x) => x.id === assignmentId) },
         });
-        return load(tx, ctx, id);
+        // Without roles the person is no longer a member (the list leaves them out); answer with
+        // what is left rather than a 404 for the change that just succeeded.
+        const after = await repo.findMember(tx, t, id);
+        return after ? presentUser(ctx.actor, after) : { ...before, assignments: [] };
       });
     },
 

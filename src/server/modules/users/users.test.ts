@@ -139,3 +139,16 @@ describe('users and roles (D1-39, D0-15: only authorised people, only the permis
     expect((await t.editor.post(`/api/v1/users/${person.userId}/sessions/end`)).statusCode).toBe(403);
   });
 });
+
+describe('removing the last role', () => {
+  it('D3-23: takes the person out of the organisation; the answer shows no roles', async () => {
+    const t = await newTenant();
+    const person = await memberWith(t, [{ role: 'manager' }]);
+    const user = (await t.admin.get(`/api/v1/users/${person.userId}`)).json();
+    const res = await t.admin.del(`/api/v1/users/${person.userId}/assignments/${user.assignments[0].id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().assignments).toEqual([]);
+    expect((await person.get('/api/v1/systems')).statusCode).toBe(403);
+    expect((await t.admin.get(`/api/v1/users/${person.userId}`)).statusCode).toBe(404);
+  });
+});

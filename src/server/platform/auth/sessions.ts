@@ -76,13 +76,16 @@ export async function rotateSession(
     clientAddress: old.clientAddress,
     userAgent: old.userAgent,
   });
-  // The absolute limit counts from the first sign-in, not from the rotation.
-  if (old.stage === 'full' && stage === 'full' && !changes.tenantId) {
+  // The absolute limit counts from the first sign-in, not from the rotation; moving to another tenant
+  // may shorten it (that tenant's own limit) but never lengthen it.
+  if (old.stage === 'full' && stage === 'full') {
+    const limitHere = old.createdAt.getTime() + (fresh.expiresAt.getTime() - Date.now());
+    const expiresAt = new Date(Math.min(old.expiresAt.getTime(), limitHere));
     await db
       .update(sessions)
-      .set({ createdAt: old.createdAt, expiresAt: old.expiresAt })
+      .set({ createdAt: old.createdAt, expiresAt })
       .where(eq(sessions.idHash, sha256(fresh.id)));
-    return { ...fresh, expiresAt: old.expiresAt };
+    return { ...fresh, expiresAt };
   }
   return fresh;
 }
