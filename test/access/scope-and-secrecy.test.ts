@@ -182,3 +182,33 @@ describe('supplier scope', () => {
     expect((await superUser.get('/api/v1/auth/me')).json().roles).toEqual([]);
   });
 });
+
+describe('links a viewer cannot see', () => {
+  it('an editor who cannot see a secret system keeps the asset’s link to it when saving the asset’s systems', async () => {
+    const m = await municipality();
+    const owner = await memberWith(m.t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: m.school }]);
+    const asset = await m.t.admin.post('/api/v1/information-assets', {
+      name: 'Elevakter',
+      unitId: m.school,
+      systemIds: [m.unikum, m.elevhalsa],
+    });
+    const seen = await owner.get(`/api/v1/information-assets/${asset.json().id}`);
+    // the secret system is in the owner's unit, so the owner (need-to-know) sees it; an operations
+    // manager (masked view) who administers only Unikum does not, and saving must not drop it
+    expect(seen.json().systemIds.sort()).toEqual([m.unikum, m.elevhalsa].sort());
+    const ops = await memberWith(m.t, [
+      { role: 'operations_manager' },
+      { role: 'system_administrator', scopeType: 'systems', scopeSystemIds: [m.unikum] },
+    ]);
+    const view = await ops.get(`/api/v1/information-assets/${asset.json().id}`);
+    expect(view.json().systemIds).toEqual([m.unikum]);
+    const saved = await ops.patch(
+      `/api/v1/information-assets/${asset.json().id}`,
+      { systemIds: [m.unikum] },
+      { 'if-match': view.headers.etag as string },
+    );
+    expect(saved.statusCode).toBe(200);
+    const full = (await m.t.admin.get(`/api/v1/information-assets/${asset.json().id}`)).json();
+    expect(full.systemIds.sort()).toEqual([m.unikum, m.elevhalsa].sort());
+  });
+});

@@ -33,7 +33,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ service: AccountService; sec
     '/sessions/:id',
     { config: self, schema: { tags, summary: 'Avsluta en av mina sessioner', params: sessionIdParams } },
     async (req, reply) => {
-      const { current } = await service.endSession(personSession(req), req.params.id);
+      const { current } = await service.endSession(personSession(req), req.params.id, String(req.id));
       if (current) clearSessionCookie(reply);
       return reply.status(204).send();
     },
@@ -45,7 +45,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ service: AccountService; sec
       config: self,
       schema: { tags, summary: 'Avsluta alla mina andra sessioner', response: { 200: z.object({ sessionsEnded: z.number().int() }) } },
     },
-    async (req) => ({ sessionsEnded: await service.endOthers(personSession(req)) }),
+    async (req) => ({ sessionsEnded: await service.endOthers(personSession(req), String(req.id)) }),
   );
 
   app.get(
@@ -61,7 +61,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ service: AccountService; sec
       schema: { tags, summary: 'Byt organisation utan att logga in igen', body: switchTenantBody, response: { 200: switchTenantOut } },
     },
     async (req, reply) => {
-      const r = await service.switchTenant(personSession(req), req.body.tenantId);
+      const r = await service.switchTenant(personSession(req), req.body.tenantId, String(req.id));
       setSessionCookie(reply, r.id, r.expiresAt, secureCookies);
       return { csrfToken: r.csrfToken, tenant: r.tenant };
     },

@@ -101,3 +101,22 @@ describe('switching tenant keeps the limits of the first sign-in', () => {
     expect((await moved.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 });
+
+describe('session changes are audited', () => {
+  it('ending other sessions and switching tenant leave audit entries naming the person', async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    const person = await memberWith(a, [{ role: 'it_manager' }]);
+    await b.admin.post('/api/v1/users', { email: person.email, displayName: 'IT', assignments: [{ role: 'it_manager' }] });
+    await person.post('/api/v1/auth/sessions/end-others');
+    await person.post('/api/v1/auth/switch-tenant', { tenantId: b.tenantId });
+    const { database } = await testApp();
+    const rows = (await database.db.execute(
+      sql`select action, tenant_id from audit_events where actor_user_id = ${person.userId} and action like 'session.%' order by seq`,
+    )) as unknown as { rows: { action: string; tenant_id: string }[] };
+    expect(rows.rows).toEqual([
+      { action: 'session.end-others', tenant_id: a.tenantId },
+      { action: 'session.switch-tenant', tenant_id: a.tenantId },
+    ]);
+  });
+});

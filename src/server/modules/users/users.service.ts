@@ -86,6 +86,12 @@ export function createUsersService(db: Db, invite?: Inviter) {
       return write(ctx, async (tx) => {
         const before = await load(tx, ctx, id);
         if (before.displayName === patch.displayName) return before;
+        // The name belongs to the person's one account: another organisation shows it too.
+        if (await repo.hasRolesElsewhere(tx, ctx.actor.tenantId, id))
+          throw new Problem('conflict', {
+            sv: 'Personen finns även i en annan organisation. Namnet kan bara ändras där personen bara finns i en organisation.',
+            en: 'The person also belongs to another organisation. The name can only be changed where they belong to one organisation only.',
+          });
         await repo.updateUser(tx, id, { displayName: patch.displayName });
         await recordAudit(tx, ctx, {
           action: 'user.update',

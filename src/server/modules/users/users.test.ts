@@ -152,3 +152,16 @@ describe('removing the last role', () => {
     expect((await t.admin.get(`/api/v1/users/${person.userId}`)).statusCode).toBe(404);
   });
 });
+
+describe('the one account of a person in several organisations', () => {
+  it('is renamed only where the person belongs to one organisation', async () => {
+    const a = await newTenant();
+    const b = await newTenant();
+    const person = await memberWith(a, [{ role: 'manager' }]);
+    expect((await a.admin.patch(`/api/v1/users/${person.userId}`, { displayName: 'Nytt Namn' })).json().displayName).toBe('Nytt Namn');
+    await b.admin.post('/api/v1/users', { email: person.email, displayName: 'X', assignments: [{ role: 'manager' }] });
+    const res = await b.admin.patch(`/api/v1/users/${person.userId}`, { displayName: 'Kapat Namn' });
+    expect(res.statusCode).toBe(409);
+    expect((await a.admin.get(`/api/v1/users/${person.userId}`)).json().displayName).toBe('Nytt Namn');
+  });
+});
