@@ -54,7 +54,8 @@ export type Role = (typeof roles)[number];
 // Supplier roles are always scoped to one supplier organisation.
 export const supplierRoles = ['supplier_admin', 'authorised_orderer', 'super_user'] as const satisfies readonly Role[];
 
-export const personRoles = roles.filter((r) => r !== 'provisioning');
+export type PersonRole = Exclude<Role, 'provisioning'>;
+export const personRoles: readonly PersonRole[] = roles.filter((r): r is PersonRole => r !== 'provisioning');
 
 export const scopeTypes = ['tenant', 'unit', 'systems', 'supplier'] as const;
 export type ScopeType = (typeof scopeTypes)[number];

@@ -144,24 +144,7 @@ export async function groupsOfUsers(tx: Tx, tenantId: string, userIds: string[])
 
 // ---- the global account behind a provisioned user
 
-export async function findAccount(tx: Tx, userId: string) {
-  const rows = await tx.select().from(users).where(eq(users.id, userId));
-  return rows[0] ?? null;
-}
-
-export async function findAccountByEmail(tx: Tx, email: string) {
-  const rows = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-export async function insertAccount(tx: Tx, email: string, displayName: string): Promise<string> {
-  const [row] = await tx.insert(users).values({ email, displayName }).returning({ id: users.id });
-  return row!.id;
-}
+export { accountById as findAccount, accountByEmail as findAccountByEmail, insertAccount } from '../../platform/auth/accounts.js';
 
 export async function updateAccount(tx: Tx, userId: string, v: { email?: string; displayName?: string }): Promise<void> {
   if (Object.keys(v).length === 0) return;

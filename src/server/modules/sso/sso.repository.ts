@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { linkedThroughSameIdp } from '../../platform/auth/same-idp.js';
-import { externalIdentities, identityProviders, roleAssignments, ssoStates, tenants, users } from '../../db/schema/index.js';
+import { externalIdentities, identityProviders, roleAssignments, ssoStates, tenants } from '../../db/schema/index.js';
 
 export type ProviderRow = typeof identityProviders.$inferSelect;
 
@@ -109,24 +109,7 @@ export async function touchIdentity(tx: Tx, providerId: string, subject: string)
     .where(and(eq(externalIdentities.providerId, providerId), eq(externalIdentities.subject, subject)));
 }
 
-export async function userById(tx: Tx, id: string) {
-  const rows = await tx.select().from(users).where(eq(users.id, id));
-  return rows[0] ?? null;
-}
-
-export async function userByEmail(tx: Tx, email: string) {
-  const rows = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-export async function insertUser(tx: Tx, email: string, displayName: string): Promise<string> {
-  const [row] = await tx.insert(users).values({ email, displayName, passwordHash: null }).returning({ id: users.id });
-  return row!.id;
-}
+export { accountById as userById, accountByEmail as userByEmail, insertAccount as insertUser } from '../../platform/auth/accounts.js';
 
 export async function assignmentsOf(tx: Tx, tenantId: string, userId: string) {
   return tx

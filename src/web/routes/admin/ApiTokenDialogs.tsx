@@ -5,21 +5,13 @@ import { apiTokensApi, type ApiTokenItem, type ApiTokenRole } from '../../api/re
 import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { SubmitAlert, useErrorDetail } from '../../components/States.js';
+import { personRoles, supplierRoles } from '../../../shared/enums.js';
 
 // Roles a token may carry. Supplier roles are bound to one supplier organisation and are never
 // given tenant-wide, so the server refuses them for tokens; they are not offered here.
 export const TOKEN_ROLES: ApiTokenRole[] = [
   'provisioning',
-  'coordinator',
-  'management',
-  'it_manager',
-  'operations_manager',
-  'system_owner',
-  'system_administrator',
-  'manager',
-  'employee',
-  'auditor',
-  'elected_official',
+  ...personRoles.filter((r) => !(supplierRoles as readonly string[]).includes(r)),
 ];
 
 const DAY = 86_400_000;

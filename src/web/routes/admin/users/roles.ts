@@ -1,32 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { AssignmentBody, UserRecord } from '../../../api/resources.js';
 import { useMe } from '../../auth/session.js';
+import { personRoles, supplierRoles } from '../../../../shared/enums.js';
 
 export type PersonRole = AssignmentBody['role'];
 export type ScopeType = NonNullable<AssignmentBody['scopeType']>;
 export type Assignment = UserRecord['assignments'][number];
 
-// The order the seeds name them (src/shared/enums.ts `personRoles`): municipal roles, then supplier roles.
-export const PERSON_ROLES = [
-  'coordinator',
-  'management',
-  'it_manager',
-  'operations_manager',
-  'system_owner',
-  'system_administrator',
-  'manager',
-  'employee',
-  'auditor',
-  'elected_official',
-  'supplier_admin',
-  'authorised_orderer',
-  'super_user',
-] as const satisfies readonly PersonRole[];
-// Fails to compile when the server gains a role this list lacks.
-const _allRoles: [Exclude<PersonRole, (typeof PERSON_ROLES)[number]>] extends [never] ? true : never = true;
-void _allRoles;
-
-export const SUPPLIER_ROLES: readonly PersonRole[] = ['supplier_admin', 'authorised_orderer', 'super_user'];
+// The order the seeds name them: municipal roles, then supplier roles (one list for server and web).
+export const PERSON_ROLES: readonly PersonRole[] = personRoles;
+export const SUPPLIER_ROLES: readonly PersonRole[] = supplierRoles;
 export const isSupplierRole = (role: string): boolean => (SUPPLIER_ROLES as readonly string[]).includes(role);
 
 /** The scopes a role can have: supplier roles belong to one supplier, the others to the tenant, a unit or systems. */
