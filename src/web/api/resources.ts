@@ -94,7 +94,9 @@ export const mfaApi = {
   passkeyRegistrationOptions: () => unwrap(api.POST('/api/v1/auth/mfa/webauthn/registration-options')),
   passkeyRegister: (response: MfaCredentialJson, name: string) =>
     unwrap(api.POST('/api/v1/auth/mfa/webauthn/registration', { body: { response, name } })),
-  passkeyRemove: (id: string) => unwrap(api.DELETE('/api/v1/auth/mfa/webauthn/{id}', { params: { path: { id } } })),
+  /** The password re-check is required for accounts that have a password (`status.hasPassword`). */
+  passkeyRemove: (id: string, password?: string) =>
+    unwrap(api.DELETE('/api/v1/auth/mfa/webauthn/{id}', { params: { path: { id } }, body: password ? { password } : {} })),
 };
 /** What @simplewebauthn/browser returns, as the API accepts it. */
 export type MfaCredentialJson = { id: string; rawId: string; type: 'public-key'; response: { clientDataJSON: string } } & Record<

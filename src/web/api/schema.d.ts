@@ -2585,6 +2585,7 @@ export interface paths {
                                 lastUsedAt: string | null;
                             }[];
                             required: boolean;
+                            hasPassword: boolean;
                         };
                     };
                 };
@@ -2883,6 +2884,7 @@ export interface paths {
                                 lastUsedAt: string | null;
                             }[];
                             required: boolean;
+                            hasPassword: boolean;
                         };
                     };
                 };
@@ -3060,7 +3062,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Ta bort en nyckel (passkey) */
+        /** Ta bort en nyckel (passkey; kräver lösenordet för konton som har ett) */
         delete: {
             parameters: {
                 query?: never;
@@ -3070,7 +3072,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -3091,6 +3099,7 @@ export interface paths {
                                 lastUsedAt: string | null;
                             }[];
                             required: boolean;
+                            hasPassword: boolean;
                         };
                     };
                 };

@@ -9,6 +9,7 @@ import {
   codeBody,
   passkeyCreatedOut,
   passkeyParams,
+  passkeyRemoveBody,
   pendingOut,
   recoveryCodesOut,
   statusOut,
@@ -213,9 +214,15 @@ export const mfaRoutes: FastifyPluginAsyncZod<Options> = async (
   app.delete(
     '/webauthn/:id',
     {
-      config: { policy: OWN },
-      schema: { tags, summary: 'Ta bort en nyckel (passkey)', params: passkeyParams, response: { 200: statusOut } },
+      config: { policy: OWN, rateLimit: perUser(10) },
+      schema: {
+        tags,
+        summary: 'Ta bort en nyckel (passkey; kräver lösenordet för konton som har ett)',
+        params: passkeyParams,
+        body: passkeyRemoveBody,
+        response: { 200: statusOut },
+      },
     },
-    (req) => service.removePasskey(fullSession(req), req.params.id, rid(req)),
+    (req) => service.removePasskey(fullSession(req), req.params.id, req.body?.password, rid(req)),
   );
 };

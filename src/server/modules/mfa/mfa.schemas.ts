@@ -63,7 +63,12 @@ export const statusOut = z.object({
   recoveryCodesLeft: z.number().int(),
   passkeys: z.array(passkeyOut),
   required: z.boolean(),
+  // whether removing a passkey asks for the password (accounts that sign in through an IdP have none)
+  hasPassword: z.boolean(),
 });
+
+// Removing a passkey re-checks the password: a session left open must not strip the owner's keys.
+export const passkeyRemoveBody = z.strictObject({ password: z.string().max(1024).optional() });
 
 export const passkeyCreatedOut = z.object({ passkey: passkeyOut, stage, csrfToken: z.string() });
 

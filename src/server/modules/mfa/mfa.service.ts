@@ -16,7 +16,9 @@ import { recordAudit, type AuditEntry } from '../../platform/audit.js';
 import { rotateSession, type SessionInfo } from '../../platform/auth/sessions.js';
 import { assertNotThrottled, clearThrottle, recordFailure, Throttled, type ThrottleKey } from '../../platform/auth/throttle.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
-import { notFound, Problem } from '../../platform/problems.js';
+import { fieldProblem, notFound, Problem } from '../../platform/problems.js';
+import { accountById } from '../../platform/auth/accounts.js';
+import { verifyPassword } from '../../platform/auth/passwords.js';
 import {
   hasFactor,
   MAX_CODE_FAILURES,
@@ -160,11 +162,12 @@ export function createMfaService(db: Db, box: SecretBox) {
 
   async function status(session: SessionInfo): Promise<StatusOut> {
     const userId = session.actor.userId;
-    const [totp, passkeys, left, required] = await Promise.all([
+    const [totp, passkeys, left, required, account] = await Promise.all([
       repo.findTotp(db, userId),
       repo.listPasskeys(db, userId),
       repo.recoveryCodesLeft(db, userId),
       requiredFor(db, userId),
+      accountById(db, userId),
     ]);
     const enabled = !!totp?.confirmedAt;
     return {
@@ -172,6 +175,7 @@ export function createMfaService(db: Db, box: SecretBox) {
       recoveryCodesLeft: enabled || passkeys.length > 0 ? left : 0,
       passkeys: passkeys.map(presentPasskey),
       required,
+      hasPassword: !!account?.passwordHash,
     };
   }
 
@@ -383,11 +387,14 @@ export function createMfaService(db: Db, box: SecretBox) {
       return { passkey: presentPasskey(row), fresh };
     },
 
-    async removePasskey(session: SessionInfo, id: string, requestId: string) {
+    async removePasskey(session: SessionInfo, id: string, password: string | undefined, requestId: string) {
       requireFull(session);
       const userId = session.actor.userId;
       const passkey = await repo.findPasskey(db, userId, id);
       if (!passkey) throw notFound();
+      const account = await accountById(db, userId);
+      if (account?.passwordHash && !(await verifyPassword(account.passwordHash, password ?? '')))
+        throw fieldProblem('password', 'wrong_password', 'Lösenordet stämmer inte.', 'The password is not right.');
       const [factors, required] = await Promise.all([factorsOf(db, userId), requiredFor(db, userId)]);
       if (!mayRemove(factors, required, 'webauthn')) throw new Problem('mfa-last-factor');
       await audited(session, requestId, { action: 'mfa.passkey.remove', before: { passkeyId: id, name: passkey.name } }, async (tx) => {

@@ -526,25 +526,32 @@ describe('passkeys (WebAuthn, D0-08)', () => {
     expect(b.cookie).not.toBe(enrolCookie);
     expect((await b.get('/api/v1/systems')).statusCode).toBe(200);
 
-    const refused = await b.del(`${MFA}/webauthn/${key.id}`);
+    const refused = await b.del(`${MFA}/webauthn/${key.id}`, { password: TEST_PASSWORD });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().type).toBe('urn:tillit:problem:mfa-last-factor');
     // With a second key the first may go; an unknown id is a 404.
     const spare = new SoftAuthenticator();
     expect((await register(b, spare, 'Reserv')).statusCode).toBe(201);
-    expect((await b.del(`${MFA}/webauthn/${key.id}`)).json().passkeys).toEqual([expect.objectContaining({ name: 'Reserv' })]);
-    expect((await b.del(`${MFA}/webauthn/${key.id}`)).statusCode).toBe(404);
+    // removing a key re-checks the password: a session left open must not strip the owner's keys
+    const wrong = await b.del(`${MFA}/webauthn/${key.id}`, { password: 'fel-lösenord-helt-och-hållet' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'password', code: 'wrong_password' });
+    expect((await b.del(`${MFA}/webauthn/${key.id}`, {})).statusCode).toBe(422);
+    expect((await b.del(`${MFA}/webauthn/${key.id}`, { password: TEST_PASSWORD })).json().passkeys).toEqual([
+      expect.objectContaining({ name: 'Reserv' }),
+    ]);
+    expect((await b.del(`${MFA}/webauthn/${key.id}`, { password: TEST_PASSWORD })).statusCode).toBe(404);
     // Someone else's passkey is not found either.
     const other = await userIn(t);
     const ob = new Browser(other.app);
     await ob.login(other.email);
     expect((await ob.post(`${MFA}/totp/setup`)).statusCode).toBe(200);
-    expect((await ob.del(`${MFA}/webauthn/${spare.id}`)).statusCode).toBe(401);
+    expect((await ob.del(`${MFA}/webauthn/${spare.id}`, { password: TEST_PASSWORD })).statusCode).toBe(401);
     await setPolicy(t.tenantId, 'none');
     const ob2 = new Browser(other.app);
     await ob2.login(other.email);
-    expect((await ob2.del(`${MFA}/webauthn/${spare.id}`)).statusCode).toBe(404);
+    expect((await ob2.del(`${MFA}/webauthn/${spare.id}`, { password: TEST_PASSWORD })).statusCode).toBe(404);
     await setPolicy(t.tenantId, 'none');
-    expect((await b.del(`${MFA}/webauthn/${spare.id}`)).json().passkeys).toEqual([]);
+    expect((await b.del(`${MFA}/webauthn/${spare.id}`, { password: TEST_PASSWORD })).json().passkeys).toEqual([]);
   });
 });

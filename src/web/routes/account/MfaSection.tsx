@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mfaApi, mfaKeys } from '../../api/resources.js';
@@ -118,6 +118,7 @@ export function MfaSection() {
       {dialog ? (
         <ConfirmDialog
           dialog={dialog}
+          askPassword={status.data?.hasPassword ?? true}
           onClose={() => setDialog(null)}
           onDone={(newCodes) => {
             setDialog(null);
@@ -132,13 +133,26 @@ export function MfaSection() {
 }
 
 /** Confirmation before removing a factor or replacing the recovery codes; the app-related ones ask for a current code. */
-function ConfirmDialog({ dialog, onClose, onDone }: { dialog: Dialog; onClose: () => void; onDone: (codes?: string[]) => void }) {
+function ConfirmDialog({
+  dialog,
+  askPassword,
+  onClose,
+  onDone,
+}: {
+  dialog: Dialog;
+  askPassword: boolean;
+  onClose: () => void;
+  onDone: (codes?: string[]) => void;
+}) {
   const { t } = useTranslation();
   const errorText = useMfaErrorText();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsCode = dialog.kind !== 'removePasskey';
+  // removing a passkey asks for the password instead: a session left open must not strip the keys
+  const needsPassword = dialog.kind === 'removePasskey' && askPassword;
+  const [password, setPassword] = useState('');
   const title =
     dialog.kind === 'removeApp'
       ? t('mfa.removeAppTitle')
@@ -155,12 +169,13 @@ function ConfirmDialog({ dialog, onClose, onDone }: { dialog: Dialog; onClose: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (needsCode && !code.trim()) return setError(t('mfa.codeRequired'));
+    if (needsPassword && !password) return setError(t('mfa.passwordRequired'));
     setBusy(true);
     setError(null);
     try {
       if (dialog.kind === 'regenerate') return onDone((await mfaApi.regenerateRecoveryCodes(code)).recoveryCodes);
       if (dialog.kind === 'removeApp') await mfaApi.totpRemove(code);
-      else await mfaApi.passkeyRemove(dialog.id);
+      else await mfaApi.passkeyRemove(dialog.id, needsPassword ? password : undefined);
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -182,11 +197,22 @@ function ConfirmDialog({ dialog, onClose, onDone }: { dialog: Dialog; onClose: (
           <Text>{body}</Text>
           {needsCode ? (
             <CodeField id="mfa-recheck-code" kind="totp" value={code} onChange={setCode} error={error} />
+          ) : needsPassword ? (
+            <PasswordInput
+              id="mfa-recheck-password"
+              label={t('mfa.passwordLabel')}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={error}
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+              data-autofocus
+            />
           ) : error ? (
             <Alert color="red">{error}</Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} data-autofocus={needsCode ? undefined : true}>
+            <Button variant="default" onClick={onClose} data-autofocus={needsCode || needsPassword ? undefined : true}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" color={dialog.kind === 'regenerate' ? undefined : 'red'} loading={busy}>
