@@ -9,6 +9,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Database } from './db/client.js';
 import { authPlugin, csrfGuard } from './platform/auth/plugin.js';
 import { createSecretBox } from './platform/crypto/secret-box.js';
+import { generateSpCredential, type SpCredential } from './platform/crypto/sp-credential.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { rejectNulCharacters } from './platform/input-guard.js';
 import { registerMetrics } from './platform/metrics.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   webRoot?: string | null;
   // 32 bytes that encrypt stored secrets (see platform/crypto); tests get a fresh random key
   secretKey?: Buffer;
+  // SAML SP key and certificate (see platform/crypto/sp-credential.ts); made on first use when absent
+  samlSp?: SpCredential;
   // TILLIT_PUBLIC_URL when set; otherwise SSO addresses (redirect URI, SAML ACS) come from each request
   publicUrl?: string;
   // outgoing mail: SMTP, else an outbox folder of .eml files, else nothing is sent (see platform/mail)
@@ -93,6 +96,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { database } = opts;
   const db = database.db;
   const secretBox = createSecretBox(opts.secretKey ?? randomBytes(32));
+  let generatedSp: Promise<SpCredential> | undefined;
+  const spCredential = () => (opts.samlSp ? Promise.resolve(opts.samlSp) : (generatedSp ??= generateSpCredential()));
   const apiRoutes: RouteEntry[] = [];
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -186,7 +191,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(tenantSettingsRoutes, { prefix: '/tenant/settings', service: createTenantSettingsService(db) });
       await api.register(accountRoutes, { prefix: '/auth', service: createAccountService(db), secureCookies: opts.secureCookies ?? false });
-      await api.register(ssoRoutes, { db, secretBox, publicUrl: opts.publicUrl, secureCookies: !!opts.secureCookies });
+      await api.register(ssoRoutes, { db, secretBox, publicUrl: opts.publicUrl, secureCookies: !!opts.secureCookies, spCredential });
       await api.register(groupMappingsRoutes, { prefix: '/group-role-mappings', service: createGroupMappingsService(db) });
       await api.register(apiTokensRoutes, { prefix: '/api-tokens', service: createApiTokensService(db) });
       await api.register(passwordRoutes, { prefix: '/auth', service: passwordService, secureCookies: !!opts.secureCookies });

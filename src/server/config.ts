@@ -22,6 +22,8 @@ const envSchema = z.object({
   TILLIT_PUBLIC_URL: z.url({ message: 'ska vara en URL (must be a URL)' }).optional(),
   TILLIT_TRUST_PROXY: flag.default(false),
   TILLIT_SECRET_KEY: z.string().optional(),
+  TILLIT_SAML_SP_KEY_FILE: z.string().optional(),
+  TILLIT_SAML_SP_CERT_FILE: z.string().optional(),
   // Outgoing mail (password reset, notifications); without it messages land in <data dir>/outbox.
   TILLIT_SMTP_URL: z
     .url({ message: 'ska vara en URL som smtp://användare:lösenord@värd:587 (must be an smtp:// URL)' })
@@ -40,6 +42,7 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   secretKey: string | undefined;
+  samlSpFiles: { keyFile?: string; certFile?: string };
   logLevel: string;
   // the address users reach Tillit at: links in mails are built from it
   publicUrl: string;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.TILLIT_PUBLIC_URL?.startsWith('https://') ?? false,
     trustProxy: e.TILLIT_TRUST_PROXY,
     secretKey: e.TILLIT_SECRET_KEY,
+    samlSpFiles: { keyFile: e.TILLIT_SAML_SP_KEY_FILE, certFile: e.TILLIT_SAML_SP_CERT_FILE },
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.TILLIT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.TILLIT_SMTP_URL,

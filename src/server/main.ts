@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadInstanceKey } from './platform/crypto/secret-box.js';
+import { loadSpCredential } from './platform/crypto/sp-credential.js';
 import { buildApp, loggerOptions } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
@@ -33,6 +34,9 @@ export async function serve(): Promise<void> {
     app = await buildApp({
       database,
       secretKey: loadInstanceKey(config.secretKey, path.join(config.dataDir, 'instance.key')),
+      samlSp: await loadSpCredential(config.samlSpFiles, config.dataDir).catch((err: unknown) => {
+        throw new StartupError(`SAML-nyckeln kunde inte läsas (SAML SP key): ${(err as Error).message.split('\n')[0]}`);
+      }),
       logger: loggerOptions(config.logLevel),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,

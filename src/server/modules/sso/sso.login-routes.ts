@@ -115,7 +115,9 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
         const base = baseUrlOf(req, opts.publicUrl);
         const next = safeNext(req.query.next);
         const { url, binding } =
-          p.kind === 'oidc' ? await startOidc(p, secretBox, states, base, next) : await startSaml(p, states, base, next);
+          p.kind === 'oidc'
+            ? await startOidc(p, secretBox, states, base, next)
+            : await startSaml(p, states, base, next, await opts.spCredential());
         reply.setCookie(BIND_COOKIE, binding, bindCookie);
         return reply.redirect(url, 302);
       } catch (err) {
@@ -175,6 +177,7 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
             firstValue(body.RelayState),
             loadProvider,
             states,
+            await opts.spCredential(),
           );
           // A cross-site POST carries no SameSite=Lax cookie: bounce through a GET that does, and
           // finish there, so the response only signs in the browser that asked for it.
@@ -223,7 +226,9 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
     async (req, reply) => {
       const p = await loadProvider(req.params.providerId);
       if (!p || p.kind !== 'saml') throw notFound();
-      return reply.type('application/samlmetadata+xml; charset=utf-8').send(spMetadata(p, baseUrlOf(req, opts.publicUrl)));
+      return reply
+        .type('application/samlmetadata+xml; charset=utf-8')
+        .send(spMetadata(p, baseUrlOf(req, opts.publicUrl), await opts.spCredential()));
     },
   );
 };

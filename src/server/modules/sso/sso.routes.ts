@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Action } from '../../platform/access.js';
 import { contextOf, requireActor } from '../../platform/auth/plugin.js';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
+import type { SpCredential } from '../../platform/crypto/sp-credential.js';
 import { idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
 import { ssoLoginRoutes } from './sso.login-routes.js';
 import { providerCreate, providerOut, providerPage, providerPatch } from './sso.schemas.js';
@@ -15,6 +16,8 @@ export interface SsoOptions {
   // TILLIT_PUBLIC_URL: the address IdPs and browsers reach this instance by
   publicUrl?: string;
   secureCookies: boolean;
+  // the SAML SP key and certificate (signing AuthnRequests, decrypting assertions, in the metadata)
+  spCredential: () => Promise<SpCredential>;
 }
 
 const tags = ['Inloggning med SSO'];

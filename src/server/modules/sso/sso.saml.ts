@@ -8,15 +8,25 @@ import {
   type Profile,
   type SamlConfig as NodeSamlConfig,
 } from '@node-saml/node-saml';
+import type { SpCredential } from '../../platform/crypto/sp-credential.js';
 import type { ProviderRow, SamlConfig } from './sso.repository.js';
 import { newBinding, SsoRefusal, STATE_TTL_MS, type ExternalProfile, type SamlState, type StateStore } from './sso.state.js';
 import { samlAcsUrl, samlEntityId } from './sso.urls.js';
 
 const CLOCK_SKEW_MS = 60_000;
 
-function samlClient(p: ProviderRow, sp: { entityId: string; acsUrl: string }, extra: Partial<NodeSamlConfig> = {}): SAML {
+function samlClient(
+  p: ProviderRow,
+  sp: { entityId: string; acsUrl: string },
+  credential: SpCredential,
+  extra: Partial<NodeSamlConfig> = {},
+): SAML {
   const cfg = p.config as SamlConfig;
   return new SAML({
+    // AuthnRequests are signed, and encrypted assertions decrypted, with the SP key (Sweden Connect
+    // requires both; IdPs that want neither ignore the signature and send plain assertions)
+    privateKey: credential.key,
+    decryptionPvk: credential.key,
     entryPoint: cfg.ssoUrl,
     issuer: sp.entityId,
     audience: sp.entityId,
@@ -39,11 +49,16 @@ function samlClient(p: ProviderRow, sp: { entityId: string; acsUrl: string }, ex
   });
 }
 
-export function spMetadata(p: ProviderRow, base: string): string {
+export function spMetadata(p: ProviderRow, base: string, credential: SpCredential): string {
   return generateServiceProviderMetadata({
     issuer: samlEntityId(base, p.id),
     callbackUrl: samlAcsUrl(base),
     identifierFormat: null,
+    // the one certificate for signing and encryption, so the IdP can check requests and encrypt to us
+    publicCerts: credential.cert,
+    decryptionCert: credential.cert,
+    privateKey: credential.key,
+    decryptionPvk: credential.key,
     // what we ask IdPs for; a signed response is accepted as well (see samlClient)
     wantAssertionsSigned: true,
   });
@@ -51,13 +66,13 @@ export function spMetadata(p: ProviderRow, base: string): string {
 
 // AuthnRequest by the redirect binding. The request id and the RelayState are kept in sso_states:
 // the response must answer exactly this request, once, within ten minutes, in the same browser.
-export async function startSaml(p: ProviderRow, states: StateStore, base: string, next: string) {
+export async function startSaml(p: ProviderRow, states: StateStore, base: string, next: string, credential: SpCredential) {
   const sp = { entityId: samlEntityId(base, p.id), acsUrl: samlAcsUrl(base) };
   const requestId = `_${randomBytes(20).toString('hex')}`;
   const binding = newBinding();
   const state: SamlState = { kind: 'saml', requestId, createdAt: new Date().toISOString(), ...sp, next, bind: binding.hash };
   const relayState = await states.put(p.id, state);
-  const client = samlClient(p, sp, { generateUniqueId: () => requestId });
+  const client = samlClient(p, sp, credential, { generateUniqueId: () => requestId });
   return { url: await client.getAuthorizeUrlAsync(relayState, undefined, {}), binding: binding.value };
 }
 
@@ -87,6 +102,7 @@ export async function validateSamlResponse(
   relayState: string | undefined,
   loadProvider: (id: string) => Promise<ProviderRow | null>,
   states: StateStore,
+  credential: SpCredential,
 ): Promise<{ provider: ProviderRow; profile: ExternalProfile; state: SamlState }> {
   const { providerId, state } = await states.take(relayState, 'saml');
   const p = await loadProvider(providerId);
@@ -98,7 +114,7 @@ export async function validateSamlResponse(
     getAsync: async (key) => (key === state.requestId ? state.createdAt : null),
     removeAsync: async (key) => key,
   };
-  const client = samlClient(p, state, {
+  const client = samlClient(p, state, credential, {
     validateInResponseTo: ValidateInResponseTo.always,
     cacheProvider: cache,
     requestIdExpirationPeriodMs: STATE_TTL_MS,
