@@ -22,3 +22,17 @@ export async function capSessions(tx: Tx, tenantId: string, hours: number) {
     .set({ expiresAt: sql`least(${sessions.expiresAt}, ${sessions.createdAt} + make_interval(hours => ${hours}))` })
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.stage, 'full')));
 }
+
+// A new MFA demand applies to sessions already open: those of people it now covers that were
+// opened with a password alone end, so the next sign-in asks for (or sets up) the second factor.
+// The person making the change keeps theirs (they are asked at their next sign-in), so saving the
+// setting does not throw them out mid-work.
+export async function endSessionsLackingMfa(tx: Tx, tenantId: string, exceptUserId: string): Promise<number> {
+  const res = (await tx.execute(sql`delete from sessions s using tenants t
+    where s.tenant_id = ${tenantId} and t.id = s.tenant_id and s.stage = 'full' and s.user_id <> ${exceptUserId}
+      and not (s.auth_methods && array['totp', 'recovery', 'webauthn', 'oidc', 'saml', 'token']::text[])
+      and (t.mfa_policy = 'all' or (t.mfa_policy = 'roles' and exists (select 1 from role_assignments ra
+        where ra.tenant_id = t.id and ra.user_id = s.user_id and ra.role = any(t.mfa_roles))))
+    returning s.public_id`)) as unknown as { rows: unknown[] };
+  return res.rows.length;
+}

@@ -58,13 +58,15 @@ export function createTenantSettingsService(db: Db) {
         await repo.updateTenant(tx, id, changes);
         if (patch.absoluteHours !== undefined && patch.absoluteHours < before.absoluteHours)
           await repo.capSessions(tx, id, patch.absoluteHours);
+        const sessionsEnded =
+          'mfaPolicy' in changes || 'mfaRoles' in changes ? await repo.endSessionsLackingMfa(tx, id, ctx.actor.userId) : 0;
         const after = (await repo.findTenant(tx, id))!;
         await recordAudit(tx, ctx, {
           action: 'tenant.settings-update',
           entityType: 'tenant',
           entityId: id,
           before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof TenantRow]])),
-          after: changes,
+          after: sessionsEnded ? { ...changes, sessionsEndedForMfa: sessionsEnded } : changes,
         });
         return present(ctx.actor, after);
       });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { memberWith, newTenant, testApp } from '../../../../test/helpers/app.js';
+import { anonymous, memberWith, newTenant, testApp, TEST_PASSWORD } from '../../../../test/helpers/app.js';
 
 describe('tenant security settings', () => {
   it('has safe defaults: no MFA demand, 30 min idle, 12 h absolute', async () => {
@@ -72,5 +72,21 @@ describe('tenant security settings', () => {
     expect((await again.get('/api/v1/systems')).statusCode).toBe(200);
     await t.admin.patch('/api/v1/tenant/settings', { absoluteHours: 2 }, { 'if-match': '"v1"' });
     expect((await again.get('/api/v1/systems')).statusCode).toBe(401);
+  });
+});
+
+describe('a new MFA demand reaches open sessions', () => {
+  it('D1-39: sessions opened with a password alone end for the people the demand now covers; others keep theirs', async () => {
+    const t = await newTenant();
+    const auditor = await memberWith(t, [{ role: 'auditor' }]);
+    const manager = await memberWith(t, [{ role: 'manager' }]);
+    const res = await t.admin.patch('/api/v1/tenant/settings', { mfaPolicy: 'roles', mfaRoles: ['auditor'] }, { 'if-match': '"v1"' });
+    expect(res.statusCode).toBe(200);
+    expect((await auditor.get('/api/v1/systems')).statusCode).toBe(401);
+    expect((await manager.get('/api/v1/systems')).statusCode).toBe(200);
+    // signing in again, the auditor is asked to set up two-step verification
+    const again = await anonymous();
+    const login = await again.request('POST', '/api/v1/auth/login', { email: auditor.email, password: TEST_PASSWORD });
+    expect(login.json().stage).toBe('enrol');
   });
 });
