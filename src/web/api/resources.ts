@@ -1,6 +1,7 @@
 import { api, unwrap, unwrapTagged } from './client.js';
 import type { paths } from './schema.js';
 import type { AssetQuery, InformationAssetInput, OrgUnitInput, OrgUnitQuery, SystemInput, SystemQuery } from './types.js';
+import { supplierTypes } from '../../shared/enums.js';
 
 const ifMatch = (etag: string) => ({ 'If-Match': etag });
 
@@ -192,8 +193,8 @@ export const identityKeys = {
 };
 
 /** Supplier organisations (minimal register; supplier roles are scoped to one of them). */
-export const SUPPLIER_TYPES = ['it_supplier', 'care_provider', 'consultant', 'other'] as const;
-export type SupplierType = (typeof SUPPLIER_TYPES)[number];
+export const SUPPLIER_TYPES = supplierTypes;
+export type SupplierType = (typeof supplierTypes)[number];
 export interface SupplierInput {
   name: string;
   /** NNNNNN-NNNN; the server accepts it without the hyphen and checks the check digit. */

@@ -41,7 +41,8 @@ export function presentSession(r: SessionRow, currentIdHash: string | null): Ses
     expiresAt: iso(r.expires_at),
     clientAddress: r.client_address,
     userAgent: r.user_agent,
-    authMethods: r.auth_methods,
+    // how the person signed in; which IdP row is internal (it decides tenant switches)
+    authMethods: r.auth_methods.filter((m) => !m.startsWith('idp:')),
     current: r.id_hash === currentIdHash,
   };
 }

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roles as knownRoles, type Role } from '../../../shared/enums.js';
 import type { Grant } from '../access.js';
 
-interface GrantRow extends Record<string, unknown> {
+export interface GrantRow extends Record<string, unknown> {
   role: string;
   scope_type: string;
   scope_unit_id: string | null;
@@ -12,26 +12,29 @@ interface GrantRow extends Record<string, unknown> {
   unit_ids: string[] | null;
 }
 
-// A user's role assignments in one tenant, with each unit scope expanded to the unit and its
-// subtree (archived units included: archiving a unit must not widen or narrow anyone's reach).
-export async function loadGrants(db: Db, userId: string, tenantId: string): Promise<Grant[]> {
-  const res = (await db.execute(sql`
-    select ra.role, ra.scope_type, ra.scope_unit_id, ra.scope_system_ids, ra.scope_supplier_id,
-      case when ra.scope_type = 'unit' then (
-        with recursive sub(id) as (
-          select ou.id from org_units ou where ou.tenant_id = ra.tenant_id and ou.id = ra.scope_unit_id
-          union
-          select c.id from org_units c join sub on c.parent_id = sub.id where c.tenant_id = ra.tenant_id
-        ) select array_agg(id) from sub
-      ) end as unit_ids
+// A user's role assignments in one tenant as one json value, each unit scope expanded to the unit and
+// its subtree (archived units included: archiving a unit must not widen or narrow anyone's reach).
+// A subquery, so the session and token lookups fetch grants in the same round trip.
+export const grantsJson = (userId: SQL, tenantId: SQL): SQL => sql`coalesce((select json_agg(json_build_object(
+    'role', ra.role, 'scope_type', ra.scope_type, 'scope_unit_id', ra.scope_unit_id,
+    'scope_system_ids', ra.scope_system_ids, 'scope_supplier_id', ra.scope_supplier_id,
+    'unit_ids', case when ra.scope_type = 'unit' then (
+      with recursive sub(id) as (
+        select ou.id from org_units ou where ou.tenant_id = ra.tenant_id and ou.id = ra.scope_unit_id
+        union
+        select c.id from org_units c join sub on c.parent_id = sub.id where c.tenant_id = ra.tenant_id
+      ) select array_agg(id) from sub) end))
     from role_assignments ra
     where ra.user_id = ${userId} and ra.tenant_id = ${tenantId}
       -- an archived supplier's people lose what they had through it
       and (ra.scope_type <> 'supplier' or exists (select 1 from suppliers sp
-        where sp.tenant_id = ra.tenant_id and sp.id = ra.scope_supplier_id and sp.archived_at is null))`)) as unknown as {
-    rows: GrantRow[];
+        where sp.tenant_id = ra.tenant_id and sp.id = ra.scope_supplier_id and sp.archived_at is null))), '[]'::json)`;
+
+export async function loadGrants(db: Db, userId: string, tenantId: string): Promise<Grant[]> {
+  const res = (await db.execute(sql`select ${grantsJson(sql`${userId}::uuid`, sql`${tenantId}::uuid`)} as grants`)) as unknown as {
+    rows: { grants: GrantRow[] }[];
   };
-  return grantsFromRows(res.rows);
+  return grantsFromRows(res.rows[0]?.grants ?? []);
 }
 
 export function grantsFromRows(rows: GrantRow[]): Grant[] {

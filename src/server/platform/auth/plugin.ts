@@ -32,7 +32,7 @@ function sameToken(a: string, b: string) {
 
 // Sign-in, sign-out, MFA, the own account and session management belong to a person's cookie session;
 // a token there would sign out nothing or set up MFA for its creator.
-const personOnly = /^\/api\/v1\/(auth|account|mfa|sessions)(\/|$)/;
+const personOnly = /^\/api\/v1\/auth(\/|$)/;
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.decorateRequest('session', null);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { sessions, tenants, users } from '../../db/schema/index.js';
 import type { SessionStage } from '../../../shared/enums.js';
 import type { Actor } from '../access.js';
-import { loadGrants, rolesOf } from './grants.js';
+import { grantsFromRows, grantsJson, rolesOf, type GrantRow } from './grants.js';
 
 export const SESSION_COOKIE = 'tillit_session';
 
@@ -106,6 +106,10 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       idleMinutes: tenants.idleMinutes,
+      // only a full session holds its roles; a half-finished sign-in is no one yet
+      grants: sql<
+        GrantRow[]
+      >`case when ${sessions.stage} = 'full' then ${grantsJson(sql`${sessions.userId}`, sql`${sessions.tenantId}`)} else '[]'::json end`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -126,7 +130,7 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.idHash, idHash));
   }
-  const grants = row.stage === 'full' ? await loadGrants(db, row.userId, row.tenantId) : [];
+  const grants = grantsFromRows(row.grants);
   return {
     actor: {
       userId: row.userId,
@@ -148,8 +152,4 @@ export async function loadSession(db: Db, cookieValue: string): Promise<SessionI
 
 export async function deleteSession(db: Db, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
-}
-
-export async function deleteUserSessions(db: Db, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

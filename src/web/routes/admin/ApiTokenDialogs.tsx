@@ -6,6 +6,7 @@ import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { SubmitAlert, useErrorDetail } from '../../components/States.js';
 import { personRoles, supplierRoles } from '../../../shared/enums.js';
+import { roleName } from './users/roles.js';
 
 // Roles a token may carry. Supplier roles are bound to one supplier organisation and are never
 // given tenant-wide, so the server refuses them for tokens; they are not offered here.
@@ -122,7 +123,7 @@ export function CreateTokenDialog({ opened, onClose, onCreated }: { opened: bool
             >
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
                 {TOKEN_ROLES.map((r) => (
-                  <Checkbox key={r} value={r} label={t(`apiTokens.roles.${r}`)} />
+                  <Checkbox key={r} value={r} label={roleName(t, r)} />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { useMe } from '../auth/session.js';
 import { CreateTokenDialog, RevokeTokenDialog } from './ApiTokenDialogs.js';
+import { roleName } from './users/roles.js';
 
 // Light backgrounds with near-black text: Mantine's coloured light text is below AA contrast.
 const STATUS_COLOR = { active: 'green', expired: 'gray', revoked: 'red' } as const;
@@ -65,7 +66,7 @@ export function ApiTokens() {
                   <Table.Td>
                     <Code>{tok.prefix}</Code>
                   </Table.Td>
-                  <Table.Td>{tok.roles.map((r) => t(`apiTokens.roles.${r}`)).join(', ')}</Table.Td>
+                  <Table.Td>{tok.roles.map((r) => roleName(t, r)).join(', ')}</Table.Td>
                   <Table.Td>
                     {date(tok.createdAt)}
                     <Text size="sm" c="dimmed">
