@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { permissionsOf } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth/plugin.js';
-import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { retryAfterHook } from '../../platform/auth/throttle.js';
 import { Problem } from '../../platform/problems.js';
 import { loginBody, loginOut, meOut } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
+import { clearSessionCookie, setSessionCookie } from '../../platform/auth/cookie.js';
 
 const tags = ['Inloggning'];
 
@@ -32,13 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
       });
       // A new sign-in replaces the session this browser had (no fixation, no orphaned sessions).
       if (req.session) await service.logout(req.session.idHash);
-      reply.setCookie(SESSION_COOKIE, id, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookies,
-        expires: expiresAt,
-      });
+      setSessionCookie(reply, id, expiresAt, secureCookies);
       return { user, csrfToken, stage, ...(stage === 'mfa' ? { methods } : {}) };
     },
   );
@@ -70,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
     // Also ends a half-finished sign-in (MFA owed or being set up): "Avbryt" on those steps.
     if (!req.session) throw new Problem('unauthenticated');
     await service.logout(req.session.idHash);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(reply);
     return reply.status(204).send();
   });
 };

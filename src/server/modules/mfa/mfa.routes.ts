@@ -2,7 +2,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.js';
-import { SESSION_COOKIE, type SessionInfo } from '../../platform/auth/sessions.js';
+import type { SessionInfo } from '../../platform/auth/sessions.js';
 import { retryAfterHook } from '../../platform/auth/throttle.js';
 import { Problem } from '../../platform/problems.js';
 import {
@@ -21,6 +21,7 @@ import {
   webauthnVerifyBody,
 } from './mfa.schemas.js';
 import type { MfaService, RelyingParty } from './mfa.service.js';
+import { setSessionCookie } from '../../platform/auth/cookie.js';
 
 const tags = ['Tvåstegsverifiering'];
 // Routes used half-way through sign-in accept any session and check the stage in the service;
@@ -73,8 +74,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<Options> = async (
   };
 
   // Same cookie as at sign-in; the old id stopped working when the session was rotated.
-  const setCookie = (reply: FastifyReply, s: { id: string; expiresAt: Date }) =>
-    reply.setCookie(SESSION_COOKIE, s.id, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, expires: s.expiresAt });
+  const setCookie = (reply: FastifyReply, s: { id: string; expiresAt: Date }) => setSessionCookie(reply, s.id, s.expiresAt, secureCookies);
 
   const rid = (req: FastifyRequest) => String(req.id);
   app.addHook('onError', retryAfterHook);

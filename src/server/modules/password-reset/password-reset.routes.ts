@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.js';
-import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { retryAfterHook } from '../../platform/auth/throttle.js';
 import { requestLang } from '../../platform/language.js';
 import { changePasswordBody, changePasswordOut, resetConfirmBody, resetRequestBody, resetRequestOut } from './password-reset.schemas.js';
 import { RESET_MINUTES, type PasswordService } from './password-reset.service.js';
+import { setSessionCookie } from '../../platform/auth/cookie.js';
 
 const tags = ['Inloggning'];
 
@@ -66,13 +66,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<{ service: PasswordService; s
     async (req, reply) => {
       const actor = requireActor(req);
       const fresh = await service.changePassword(actor, req.session!.idHash, req.body, { address: req.ip, requestId: String(req.id) });
-      reply.setCookie(SESSION_COOKIE, fresh.id, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookies,
-        expires: fresh.expiresAt,
-      });
+      setSessionCookie(reply, fresh.id, fresh.expiresAt, secureCookies);
       return { csrfToken: fresh.csrfToken };
     },
   );

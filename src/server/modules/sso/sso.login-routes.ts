@@ -2,7 +2,7 @@ import { parse as parseForm } from 'node:querystring';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createSession, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { createSession, deleteSession } from '../../platform/auth/sessions.js';
 import { notFound } from '../../platform/problems.js';
 import { finishOidc, startOidc } from './sso.oidc.js';
 import { provisionUser } from './sso.provisioning.js';
@@ -12,6 +12,7 @@ import { spMetadata, startSaml, validateSamlResponse } from './sso.saml.js';
 import { providerParams, providersQuery, publicProviders, startQuery, type ProviderKind } from './sso.schemas.js';
 import { BIND_COOKIE, checkBinding, createStateStore, SsoRefusal, type ExternalProfile } from './sso.state.js';
 import { baseUrlOf, safeNext } from './sso.urls.js';
+import { setSessionCookie } from '../../platform/auth/cookie.js';
 
 const tags = ['Inloggning med SSO'];
 const BIND_PATH = '/api/v1/auth/sso';
@@ -64,13 +65,7 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
       clientAddress: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
     });
-    reply.setCookie(SESSION_COOKIE, session.id, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: opts.secureCookies,
-      expires: session.expiresAt,
-    });
+    setSessionCookie(reply, session.id, session.expiresAt, opts.secureCookies);
     reply.clearCookie(BIND_COOKIE, { path: BIND_PATH });
     req.log.info({ sso: { providerId: provider.id, userId } }, 'SSO sign-in');
     return reply.redirect(next, 302);
