@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { tenantDemandsMfa } from '../../platform/auth/mfa-rule.js';
 import { linkedThroughSameIdp } from '../../platform/auth/same-idp.js';
 import { sessions } from '../../db/schema/index.js';
 
@@ -15,9 +16,9 @@ export async function memberships(db: Db, userId: string) {
 
 // Does this tenant demand a second factor of this user (by its MFA policy and the user's roles there)?
 export async function mfaRequiredIn(db: Db, tenantId: string, userId: string): Promise<boolean> {
-  const res = await db.execute(sql`select t.mfa_policy = 'all' or (t.mfa_policy = 'roles' and exists (
-      select 1 from role_assignments ra where ra.tenant_id = t.id and ra.user_id = ${userId} and ra.role = any(t.mfa_roles))) as required
-    from tenants t where t.id = ${tenantId}`);
+  const res = await db.execute(
+    sql`select ${tenantDemandsMfa('t', sql`${userId}::uuid`)} as required from tenants t where t.id = ${tenantId}`,
+  );
   return rowsOf<{ required: boolean }>(res)[0]?.required ?? false;
 }
 

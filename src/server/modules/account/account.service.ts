@@ -1,14 +1,14 @@
 import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { recordAudit } from '../../platform/audit.js';
+import { strongAuthMethods } from '../../platform/auth/mfa-rule.js';
 import { rotateSession, type SessionInfo } from '../../platform/auth/sessions.js';
 import { notFound, Problem } from '../../platform/problems.js';
 import { listSessions } from '../users/users.repository.js';
 import { presentSession } from '../users/users.presenter.js';
 import * as repo from './account.repository.js';
 
-// Methods that count as a second factor, or as an IdP login whose assurance level was checked.
-const strongMethods = new Set(['totp', 'recovery', 'webauthn', 'oidc', 'saml']);
+const strongMethods: ReadonlySet<string> = new Set(strongAuthMethods);
 
 // The signed-in person's own sessions and organisations. Every call acts on the caller only, and
 // what changes a session is audited in the tenant the session was in.

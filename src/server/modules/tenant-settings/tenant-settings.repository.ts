@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { hasStrongMethod, tenantDemandsMfa } from '../../platform/auth/mfa-rule.js';
 import { sessions, tenants } from '../../db/schema/index.js';
 
 export async function findTenant(tx: Tx, tenantId: string, lock = false) {
@@ -30,9 +31,7 @@ export async function capSessions(tx: Tx, tenantId: string, hours: number) {
 export async function endSessionsLackingMfa(tx: Tx, tenantId: string, exceptUserId: string): Promise<number> {
   const res = (await tx.execute(sql`delete from sessions s using tenants t
     where s.tenant_id = ${tenantId} and t.id = s.tenant_id and s.stage = 'full' and s.user_id <> ${exceptUserId}
-      and not (s.auth_methods && array['totp', 'recovery', 'webauthn', 'oidc', 'saml', 'token']::text[])
-      and (t.mfa_policy = 'all' or (t.mfa_policy = 'roles' and exists (select 1 from role_assignments ra
-        where ra.tenant_id = t.id and ra.user_id = s.user_id and ra.role = any(t.mfa_roles))))
+      and not ${hasStrongMethod(sql`s.auth_methods`)} and ${tenantDemandsMfa('t', sql`s.user_id`)}
     returning s.public_id`)) as unknown as { rows: unknown[] };
   return res.rows.length;
 }
