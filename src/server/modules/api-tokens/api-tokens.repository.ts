@@ -64,12 +64,8 @@ export async function revokeToken(tx: Tx, tenantId: string, id: string): Promise
     .where(and(eq(apiTokens.tenantId, tenantId), eq(apiTokens.id, id)));
 }
 
-// api_tokens, like the other identity tables, is read before a tenant is known and so lives outside
-// row-level security, where the restricted role has no rights. The token row is written first as
-// the owner; then the transaction switches to the tenant's role for the audit entries, which are
-// under row-level security: one transaction, both walls kept.
+// The token change and its audit entries in one tenant transaction (withTenant): api_tokens has no
+// row-level security (it is read before a tenant is known), the audit table has.
 export async function auditInTenant(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.execute(sql`select set_config('app.tenant_id', ${ctx.actor.tenantId}, true), set_config('role', 'tillit_app', true)`);
   for (const e of entries) await recordAudit(tx, ctx, e);
 }

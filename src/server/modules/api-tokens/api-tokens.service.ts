@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
 import type { Actor } from '../../platform/access.js';
 import type { RequestContext } from '../../platform/audit.js';
 import { sha256 } from '../../platform/auth/sessions.js';
@@ -65,7 +66,7 @@ export function createApiTokensService(db: Db) {
       });
       const expiresAt = expiryOf(input.expiresAt);
       const { token, prefix } = newToken();
-      const row = await db.transaction(async (tx) => {
+      const row = await withTenant(db, actor.tenantId, async (tx) => {
         const id = await repo.insertToken(tx, {
           tenantId: actor.tenantId,
           createdBy: actor.userId,
@@ -99,7 +100,7 @@ export function createApiTokensService(db: Db) {
     async revoke(ctx: RequestContext, id: string): Promise<ApiTokenOut> {
       assertTokenManager(ctx.actor, 'update');
       const t = ctx.actor.tenantId;
-      return db.transaction(async (tx) => {
+      return withTenant(db, t, async (tx) => {
         const before = await repo.findToken(tx, t, id, true);
         if (!before) throw notFound();
         if (before.revokedAt) return presentToken(before);

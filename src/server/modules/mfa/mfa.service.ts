@@ -8,10 +8,10 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db, Tx } from '../../db/client.js';
+import { withTenant } from '../../db/tenant.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit.js';
 import { rotateSession, type SessionInfo } from '../../platform/auth/sessions.js';
 import { assertNotThrottled, clearThrottle, recordFailure, Throttled, type ThrottleKey } from '../../platform/auth/throttle.js';
@@ -111,9 +111,7 @@ function requireFull(session: SessionInfo) {
 }
 
 export function createMfaService(db: Db, box: SecretBox) {
-  // Identity tables are not the tenant role's (they are read before a tenant is known): the change
-  // runs as the owner, then the transaction drops to the tenant's role for the audit entry, so
-  // change and entry commit or fail together.
+  // The change and its audit entry in one tenant transaction: they commit or fail together.
   async function audited<T>(
     session: SessionInfo,
     requestId: string,
@@ -121,9 +119,8 @@ export function createMfaService(db: Db, box: SecretBox) {
     work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
     const { actor } = session;
-    return db.transaction(async (tx) => {
+    return withTenant(db, actor.tenantId, async (tx) => {
       const out = await work(tx);
-      await tx.execute(sql`select set_config('app.tenant_id', ${actor.tenantId}, true), set_config('role', 'tillit_app', true)`);
       await recordAudit(tx, { actor, requestId }, { ...entry, entityType: 'user', entityId: actor.userId });
       return out;
     });
