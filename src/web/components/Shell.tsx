@@ -3,26 +3,23 @@ import { AppShell, Burger, Button, Group, NavLink, Text, VisuallyHidden, em, use
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useMe, useSignOut } from '../routes/auth/session.js';
+import { mayDo, useMe, useSignOut } from '../routes/auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { TenantSwitch } from './TenantSwitch.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
-type Permission = keyof Me['permissions'];
-const may = (me: Me | null | undefined, resource: Permission, action = 'read') =>
-  (me?.permissions?.[resource] as string[] | undefined)?.includes(action) ?? false;
 
 // The side navigation: each page shows only to those whose roles may use it (the server decides
 // anyway; this keeps people from walking into pages that would only say "not allowed").
 const NAV: { to: string; label: string; show: (me: Me | null | undefined) => boolean }[] = [
-  { to: '/systems', label: 'nav.systems', show: (me) => may(me, 'system') },
-  { to: '/information-assets', label: 'nav.assets', show: (me) => may(me, 'information-asset') },
-  { to: '/org-units', label: 'nav.orgUnits', show: (me) => may(me, 'org-unit') },
-  { to: '/suppliers', label: 'suppliers.nav', show: (me) => may(me, 'supplier') },
-  { to: '/admin/users', label: 'users.nav', show: (me) => may(me, 'user') },
-  { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => may(me, 'tenant-settings') },
-  { to: '/admin/sso', label: 'sso.nav', show: (me) => may(me, 'identity-provider', 'update') },
-  { to: '/admin/api-tokens', label: 'apiTokens.nav', show: (me) => may(me, 'api-token', 'create') },
+  { to: '/systems', label: 'nav.systems', show: (me) => mayDo(me, 'system') },
+  { to: '/information-assets', label: 'nav.assets', show: (me) => mayDo(me, 'information-asset') },
+  { to: '/org-units', label: 'nav.orgUnits', show: (me) => mayDo(me, 'org-unit') },
+  { to: '/suppliers', label: 'suppliers.nav', show: (me) => mayDo(me, 'supplier') },
+  { to: '/admin/users', label: 'users.nav', show: (me) => mayDo(me, 'user') },
+  { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => mayDo(me, 'tenant-settings') },
+  { to: '/admin/sso', label: 'sso.nav', show: (me) => mayDo(me, 'identity-provider', 'update') },
+  { to: '/admin/api-tokens', label: 'apiTokens.nav', show: (me) => mayDo(me, 'api-token', 'create') },
   { to: '/account', label: 'account.nav', show: (me) => !!me },
 ];
 

@@ -7,7 +7,7 @@ import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { useMe } from '../auth/session.js';
+import { mayDo, useMe } from '../auth/session.js';
 import { GroupMappings } from './sso/GroupMappings.js';
 import { ProviderCard } from './sso/ProviderCard.js';
 import { ProviderDialog } from './sso/ProviderDialog.js';
@@ -22,7 +22,7 @@ export function SsoSettings() {
   const client = useQueryClient();
   const notify = useNotify();
   const me = useMe().data;
-  const canEdit = me?.permissions?.['identity-provider']?.includes('update') ?? me?.roles.includes('coordinator') ?? false;
+  const canEdit = mayDo(me, 'identity-provider', 'update');
   const [editing, setEditing] = useState<{ kind: Kind; provider: IdentityProvider | null } | null>(null);
   const [removing, setRemoving] = useState<IdentityProvider | null>(null);
   const list = useQuery({ queryKey: ssoKeys.providers, queryFn: async () => (await ssoApi.providers()).items });

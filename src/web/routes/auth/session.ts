@@ -37,3 +37,17 @@ export function useSignOut() {
     }
   };
 }
+
+export type PermissionAction = 'read' | 'create' | 'update' | 'archive' | 'restore';
+
+/**
+ * Whether this person may do `action` on `resource` somewhere in the organisation (/auth/me
+ * `permissions`, from the server's policy table). Navigation and "new" buttons follow it; each record
+ * still carries its own `allowedActions`.
+ */
+export const mayDo = (me: Me | null | undefined, resource: string, action: PermissionAction = 'read'): boolean =>
+  (me?.permissions?.[resource as keyof Me['permissions']] as readonly string[] | undefined)?.includes(action) ?? false;
+
+export function usePermission(resource: string, action: PermissionAction = 'read'): boolean {
+  return mayDo(useMe().data, resource, action);
+}

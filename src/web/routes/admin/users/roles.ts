@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { AssignmentBody, UserRecord } from '../../../api/resources.js';
-import { useMe } from '../../auth/session.js';
 import { personRoles, supplierRoles } from '../../../../shared/enums.js';
 
 export type PersonRole = AssignmentBody['role'];
@@ -36,10 +35,4 @@ export function scopeText(t: TFunction, a: Pick<Assignment, 'scopeType' | 'scope
 
 export const assignmentText = (t: TFunction, a: Assignment): string => `${roleName(t, a.role)} – ${scopeText(t, a)}`;
 
-type PermissionAction = 'read' | 'create' | 'update' | 'archive' | 'restore';
-
-/** Whether the signed-in user may do `action` on `resource` anywhere in the organisation (from /auth/me). */
-export function usePermission(resource: string, action: PermissionAction): boolean {
-  const me = useMe().data;
-  return me?.permissions?.[resource]?.includes(action) ?? false;
-}
+export { usePermission } from '../../auth/session.js';
