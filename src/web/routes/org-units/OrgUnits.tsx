@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { EditButton } from '../../components/RecordDetail.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { ArchivedBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { ArchivedSwitch } from '../../components/ArchivedSwitch.js';
 
 export function OrgUnits() {
   const { t } = useTranslation();
@@ -39,11 +40,10 @@ export function OrgUnits() {
         </Button>
       </PageHeader>
       <Text mb="md">{t('orgUnits.intro')}</Text>
-      <Switch
+      <ArchivedSwitch
         id="org-archived"
-        label={t('common.showArchived')}
         checked={includeArchived}
-        onChange={(e) => setParams(e.currentTarget.checked ? { includeArchived: 'true' } : {}, { replace: true })}
+        onChange={(v) => setParams(v ? { includeArchived: 'true' } : {}, { replace: true })}
         mb="lg"
       />
       {list.isPending ? <Loading /> : null}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Group, NativeSelect, Switch, TextInput } from '@mantine/core';
+import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../components/hooks.js';
 import type { SupplierFilters } from './filters.js';
 import { typeOptions } from './types.js';
+import { ArchivedSwitch } from '../../components/ArchivedSwitch.js';
 
 interface Props {
   filters: SupplierFilters;
@@ -40,13 +41,7 @@ export function SupplierFiltersBar({ filters, onChange }: Props) {
         value={filters.type}
         onChange={(e) => onChange({ type: e.currentTarget.value })}
       />
-      <Switch
-        id="suppliers-archived"
-        label={t('common.showArchived')}
-        checked={filters.includeArchived}
-        onChange={(e) => onChange({ includeArchived: e.currentTarget.checked })}
-        mb={8}
-      />
+      <ArchivedSwitch id="suppliers-archived" checked={filters.includeArchived} onChange={(v) => onChange({ includeArchived: v })} mb={8} />
     </Group>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Group, NativeSelect, Switch, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { enumOptions } from '../../components/format.js';
 import { useDebounced, useOrgUnitOptions } from '../../components/hooks.js';
 import { LIFECYCLE } from '../../api/types.js';
 import { monthsBefore, todayInStockholm, usableDate, type SystemFilters } from './filters.js';
+import { ArchivedSwitch } from '../../components/ArchivedSwitch.js';
 
 interface Props {
   filters: SystemFilters;
@@ -89,13 +90,7 @@ export function SystemFiltersBar({ filters, onChange }: Props) {
           {t('systems.reviewedBefore12Months')}
         </Button>
       </Group>
-      <Switch
-        id="systems-archived"
-        label={t('common.showArchived')}
-        checked={filters.includeArchived}
-        onChange={(e) => onChange({ includeArchived: e.currentTarget.checked })}
-        mb={8}
-      />
+      <ArchivedSwitch id="systems-archived" checked={filters.includeArchived} onChange={(v) => onChange({ includeArchived: v })} mb={8} />
     </Group>
   );
 }
