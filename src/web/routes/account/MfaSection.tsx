@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, List, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mfaApi, mfaKeys } from '../../api/resources.js';
@@ -7,6 +7,7 @@ import { formatDate } from '../../components/format.js';
 import { useNotify } from '../../components/notify.js';
 import { Loaded } from '../../components/States.js';
 import { AddPasskey, CodeField, RecoveryCodes, TotpSetup, useMfaErrorText } from '../auth/MfaParts.js';
+import { PasswordField } from '../auth/passwordForm.js';
 
 type Dialog = { kind: 'removeApp' } | { kind: 'regenerate' } | { kind: 'removePasskey'; id: string; name: string };
 
@@ -198,15 +199,14 @@ function ConfirmDialog({
           {needsCode ? (
             <CodeField id="mfa-recheck-code" kind="totp" value={code} onChange={setCode} error={error} />
           ) : needsPassword ? (
-            <PasswordInput
+            <PasswordField
               id="mfa-recheck-password"
               label={t('mfa.passwordLabel')}
               autoComplete="current-password"
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              onChange={setPassword}
               error={error}
-              visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
-              data-autofocus
+              autoFocus
             />
           ) : error ? (
             <Alert color="red">{error}</Alert>

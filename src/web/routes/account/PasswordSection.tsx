@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { setCsrfToken } from '../../api/client.js';
@@ -8,7 +8,7 @@ import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { SubmitAlert } from '../../components/States.js';
-import { localPasswordProblem, PasswordRules } from '../auth/passwordForm.js';
+import { localPasswordProblem, PasswordField } from '../auth/passwordForm.js';
 
 const ORDER = ['currentPassword', 'newPassword', 'repeat'];
 
@@ -56,41 +56,30 @@ export function PasswordSection() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <SubmitAlert error={error} />
-          <PasswordInput
+          <PasswordField
             id="password-currentPassword"
             label={requiredLabel(t, t('password.change.current'))}
             autoComplete="current-password"
             value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
+            onChange={setCurrent}
             error={errorFor('currentPassword')}
-            // PasswordInput does not set aria-invalid on its input itself
-            aria-invalid={errorFor('currentPassword') ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            required
           />
-          <PasswordInput
+          <PasswordField
             id="password-newPassword"
             label={requiredLabel(t, t('password.change.new'))}
             autoComplete="new-password"
             value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
+            onChange={setNext}
             error={errorFor('newPassword')}
-            aria-invalid={errorFor('newPassword') ? true : undefined}
-            description={<PasswordRules />}
-            descriptionProps={{ component: 'div' }}
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            required
+            withRules
           />
-          <PasswordInput
+          <PasswordField
             id="password-repeat"
             label={requiredLabel(t, t('password.change.repeat'))}
             autoComplete="new-password"
             value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
+            onChange={setRepeat}
             error={errorFor('repeat')}
-            aria-invalid={errorFor('repeat') ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            required
           />
           <Button type="submit" disabled={busy} w="fit-content">
             {busy ? t('password.change.submitting') : t('password.change.submit')}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ApiError } from '../../api/client.js';
@@ -9,7 +9,7 @@ import { useSubmitErrors } from '../../components/formErrors.js';
 import { PublicFooter, PublicHeader } from '../../components/PublicLayout.js';
 import { SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { localPasswordProblem, PasswordRules } from './passwordForm.js';
+import { localPasswordProblem, PasswordField } from './passwordForm.js';
 
 const ORDER = ['password', 'repeat'];
 
@@ -78,30 +78,22 @@ export function ResetPassword() {
           <Stack>
             <SubmitAlert error={error} />
             {badLink ? newLink : null}
-            <PasswordInput
+            <PasswordField
               id="reset-password"
               label={requiredLabel(t, t('password.reset.new'))}
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              onChange={setPassword}
               error={errorFor('password')}
-              // PasswordInput does not set aria-invalid on its input itself
-              aria-invalid={errorFor('password') ? true : undefined}
-              description={<PasswordRules />}
-              descriptionProps={{ component: 'div' }}
-              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-              required
+              withRules
             />
-            <PasswordInput
+            <PasswordField
               id="reset-repeat"
               label={requiredLabel(t, t('password.reset.repeat'))}
               autoComplete="new-password"
               value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
+              onChange={setRepeat}
               error={errorFor('repeat')}
-              aria-invalid={errorFor('repeat') ? true : undefined}
-              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-              required
             />
             <Button type="submit" disabled={busy}>
               {busy ? t('password.reset.submitting') : t('password.reset.submit')}

@@ -1,4 +1,5 @@
-import { List, Text } from '@mantine/core';
+import { List, PasswordInput, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -38,4 +39,37 @@ export function localPasswordProblem(
   }
   if (fields.password !== fields.repeat) errors.push({ field: names.repeat, code: 'mismatch', message: t('password.mismatch') });
   return errors.length ? new ApiError({ type: 'about:blank', title: t('password.checkTitle'), status: 422, errors }) : null;
+}
+
+/**
+ * A password field as every password form here has it: a translated show/hide button, the error
+ * under the field and `aria-invalid` on the input (PasswordInput does not set it itself), and the
+ * rules as the description where a new password is chosen.
+ */
+export function PasswordField(props: {
+  id: string;
+  label: ReactNode;
+  autoComplete: 'current-password' | 'new-password';
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null | undefined;
+  withRules?: boolean;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <PasswordInput
+      id={props.id}
+      label={props.label}
+      autoComplete={props.autoComplete}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error}
+      aria-invalid={props.error ? true : undefined}
+      {...(props.withRules ? { description: <PasswordRules />, descriptionProps: { component: 'div' } } : {})}
+      visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+      data-autofocus={props.autoFocus || undefined}
+      required
+    />
+  );
 }
