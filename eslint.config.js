@@ -17,6 +17,26 @@ export default tseslint.config(
     },
   },
   {
+    // One way into the audit trail (platform/audit.ts); the database chains whatever is inserted, but a
+    // module writing rows itself would skip the redaction of secret values.
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/platform/audit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/schema/*', '**/db/schema/index.js'],
+              importNames: ['auditEvents'],
+              message: 'Skriv händelser med recordAudit (platform/audit.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

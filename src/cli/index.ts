@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config.js';
+import { AuditCommandError, auditCommand, auditUsage } from './audit.js';
 import { openDatabase } from '../server/db/client.js';
 import { seedDemo } from '../server/demo/seed-demo.js';
 import { describeStartupError, serve } from '../server/main.js';
@@ -12,7 +13,8 @@ const usage = `Användning / usage: tillit <kommando>
   migrate                                 uppdatera databasens schema
   seed-demo                               läs in Demo kommun om den saknas
   create-admin --email E --password P [--tenant "Namn"] [--name "Visningsnamn"]
-                                          skapa en administratör (i Demo kommun om --tenant saknas)`;
+                                          skapa en administratör (i Demo kommun om --tenant saknas)
+${auditUsage}`;
 
 class UsageError extends Error {}
 
@@ -76,6 +78,11 @@ export async function run(argv: string[]): Promise<void> {
       });
     case 'create-admin':
       return createAdmin(rest);
+    case 'audit': {
+      const code = await withDatabase((database) => auditCommand(rest, database, loadConfig().dataDir));
+      if (code) process.exitCode = code;
+      return;
+    }
     case '--help':
     case '-h':
     case 'help':
@@ -88,7 +95,12 @@ export async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((err: unknown) => {
   const known = describeStartupError(err);
-  if (known || err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    known ||
+    err instanceof UsageError ||
+    err instanceof AuditCommandError ||
+    (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`tillit: ${known ?? (err as Error).message}`);
   } else {
     console.error('tillit: oväntat fel (unexpected error):', err);

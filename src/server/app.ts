@@ -6,8 +6,11 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Database } from './db/client.js';
+import type { Database, Db } from './db/client.js';
 import { authPlugin, csrfGuard } from './platform/auth/plugin.js';
+import { setAuditRedactionKey } from './platform/audit.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
 import { createSecretBox } from './platform/crypto/secret-box.js';
 import { generateSpCredential, type SpCredential } from './platform/crypto/sp-credential.js';
 import { registerErrorHandling } from './platform/error-handler.js';
@@ -43,6 +46,10 @@ import { systemsRoutes } from './modules/systems/systems.routes.js';
 import { createSystemsService } from './modules/systems/systems.service.js';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes.js';
 import { createSuppliersService } from './modules/suppliers/suppliers.service.js';
+import { logReviewPlansRoutes } from './modules/log-reviews/log-review-plans.routes.js';
+import { createLogReviewPlansService } from './modules/log-reviews/log-review-plans.service.js';
+import { logReviewsRoutes } from './modules/log-reviews/log-reviews.routes.js';
+import { createLogReviewsService } from './modules/log-reviews/log-reviews.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,6 +59,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     // every API route with its declared policy (see platform/route-policy.ts)
     apiRoutes: RouteEntry[];
+    // the database, for shared route helpers (history, export audit) that have no service of their own
+    db: Db;
+    audit: AuditService;
   }
 }
 
@@ -95,7 +105,9 @@ export const loggerOptions = (level: string): FastifyServerOptions['logger'] => 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { database } = opts;
   const db = database.db;
-  const secretBox = createSecretBox(opts.secretKey ?? randomBytes(32));
+  const instanceKey = opts.secretKey ?? randomBytes(32);
+  const secretBox = createSecretBox(instanceKey);
+  setAuditRedactionKey(instanceKey);
   let generatedSp: Promise<SpCredential> | undefined;
   const spCredential = () => (opts.samlSp ? Promise.resolve(opts.samlSp) : (generatedSp ??= generateSpCredential()));
   const apiRoutes: RouteEntry[] = [];
@@ -109,6 +121,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('apiRoutes', apiRoutes);
+  app.decorate('db', db);
+  const auditService = createAuditService(db);
+  app.decorate('audit', auditService);
   const mailer = createMailer(opts.mail ?? {}, app.log);
   const passwordService = createPasswordService(db, { mailer, publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl, log: app.log });
   app.setValidatorCompiler(validatorCompiler);
@@ -199,6 +214,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgUnitsRoutes, { prefix: '/org-units', service: createOrgUnitsService(db) });
       await api.register(systemsRoutes, { prefix: '/systems', service: createSystemsService(db) });
       await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });
+      await api.register(logReviewPlansRoutes, { prefix: '/log-review-plans', service: createLogReviewPlansService(db) });
+      await api.register(logReviewsRoutes, { prefix: '/log-reviews', service: createLogReviewsService(db) });
+      await api.register(auditRoutes, { prefix: '/audit', service: auditService });
     },
     { prefix: '/api/v1' },
   );

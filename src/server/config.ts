@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isSyslogUrl } from './platform/audit-forward/transport.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'ska vara 0 eller 1 (must be 0 or 1)' })
@@ -30,6 +31,16 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, { message: 'ska börja med smtp:// eller smtps:// (must start with smtp:// or smtps://)' })
     .optional(),
   TILLIT_MAIL_FROM: z.string().min(3).max(300).optional(),
+  // Audit trail forwarded to a SIEM as RFC 5424 syslog (see platform/audit-forward).
+  TILLIT_SYSLOG_URL: z
+    .string()
+    .refine((v) => isSyslogUrl(v), {
+      message: 'ska vara tcp://värd:port eller tls://värd:port (must be tcp://host:port or tls://host:port)',
+    })
+    .optional(),
+  TILLIT_SYSLOG_CA: z.string().optional(),
+  TILLIT_SYSLOG_CERT: z.string().optional(),
+  TILLIT_SYSLOG_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +59,8 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  // where the audit trail is forwarded; files are PEM (read at start-up)
+  syslog: { url: string; caFile?: string; certFile?: string; keyFile?: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +96,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.TILLIT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.TILLIT_SMTP_URL,
     mailFrom: e.TILLIT_MAIL_FROM,
+    syslog: syslogConfig(e),
   };
+}
+
+function syslogConfig(e: z.infer<typeof envSchema>): Config['syslog'] {
+  const files = { caFile: e.TILLIT_SYSLOG_CA, certFile: e.TILLIT_SYSLOG_CERT, keyFile: e.TILLIT_SYSLOG_KEY };
+  if (!e.TILLIT_SYSLOG_URL) {
+    if (files.caFile || files.certFile || files.keyFile)
+      throw new ConfigError(
+        'TILLIT_SYSLOG_CA, TILLIT_SYSLOG_CERT och TILLIT_SYSLOG_KEY kräver TILLIT_SYSLOG_URL=tls://… (need a tls:// URL)',
+      );
+    return undefined;
+  }
+  if (!e.TILLIT_SYSLOG_URL.startsWith('tls://') && (files.caFile || files.certFile || files.keyFile))
+    throw new ConfigError('TILLIT_SYSLOG_CA, TILLIT_SYSLOG_CERT och TILLIT_SYSLOG_KEY gäller bara tls:// (only apply to tls://)');
+  if (!files.certFile !== !files.keyFile) throw new ConfigError('TILLIT_SYSLOG_CERT och TILLIT_SYSLOG_KEY anges tillsammans (set both)');
+  return { url: e.TILLIT_SYSLOG_URL, ...files };
 }

@@ -2,7 +2,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadInstanceKey } from './platform/crypto/secret-box.js';
 import { loadSpCredential } from './platform/crypto/sp-credential.js';
+import type { AuditForwarder } from './platform/audit-forward/forwarder.js';
+import { readSyslogEndpoint, startAuditForwarding } from './platform/audit-forward/start.js';
 import { buildApp, loggerOptions } from './app.js';
+import { startAuditJobs } from './modules/audit/audit.jobs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
 import { demoUsers } from './demo/demo-data.js';
@@ -13,7 +16,11 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: FastifyInstance | undefined;
+  let forwarder: AuditForwarder | undefined;
+  let auditJobs: ReturnType<typeof startAuditJobs> | undefined;
   const stop = async (code: number) => {
+    await auditJobs?.stop().catch(() => {});
+    await forwarder?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(code);
@@ -21,6 +28,7 @@ export async function serve(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   try {
+    const syslog = config.syslog && readSyslogEndpoint(config.syslog);
     await database.migrate().catch((err: unknown) => {
       throw new StartupError(`Databasen kunde inte uppdateras (migration failed): ${(err as Error).message.split('\n')[0]}`);
     });
@@ -50,10 +58,17 @@ export async function serve(): Promise<void> {
       },
     });
     await app.listen({ port: config.port, host: config.host });
+    // Audit events are forwarded from the database in the background; requests never wait for it.
+    if (syslog) forwarder = startAuditForwarding(syslog, database.db, app.log.child({ component: 'audit-forward' }));
+    auditJobs = startAuditJobs(database.db, {
+      archiveDir: path.join(config.dataDir, 'audit-archive'),
+      log: app.log.child({ component: 'audit' }),
+    });
     const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
     console.log(`Tillit kör på http://localhost:${config.port} (${where})`);
     if (!config.smtpUrl) console.log(`E-post sparas som filer i ${path.join(config.dataDir, 'outbox')} (ingen TILLIT_SMTP_URL satt).`);
   } catch (err) {
+    await forwarder?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
     throw listenProblem(err, config.port, config.host) ?? err;

@@ -35,6 +35,13 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
   const own = await make(t, t.unitId, 'egen');
   const out = await make(t, outUnit, 'utanför');
   const theirs = await make(other, other.unitId, 'annan');
+  // A log-review plan for the system, and the review it scheduled.
+  const logReview = async (tt: TestTenant, system: string) => {
+    const reviewerUserId = (await tt.admin.get('/api/v1/auth/me')).json().user.id as string;
+    const plan = (await tt.admin.post('/api/v1/log-review-plans', { systemId: system, reviewerUserId })).json().id as string;
+    const review = (await tt.admin.get(`/api/v1/log-reviews?planId=${plan}`)).json().items[0].id as string;
+    return { '/api/v1/log-review-plans': plan, '/api/v1/log-reviews': review };
+  };
   const dummy = (
     await t.admin.post('/api/v1/users', {
       email: `matris-${randomUUID()}@test.example`,
@@ -88,6 +95,7 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       '/api/v1/identity-providers': await idp(t),
       '/api/v1/group-role-mappings': await mapping(t),
       '/api/v1/api-tokens': await token(t),
+      ...(await logReview(t, own.system)),
     },
     other: {
       '/api/v1/systems': theirs.system,
@@ -98,8 +106,9 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       '/api/v1/identity-providers': await idp(other),
       '/api/v1/group-role-mappings': await mapping(other),
       '/api/v1/api-tokens': await token(other),
+      ...(await logReview(other, theirs.system)),
     },
-    outOfScope: { '/api/v1/systems': out.system, '/api/v1/information-assets': out.asset },
+    outOfScope: { '/api/v1/systems': out.system, '/api/v1/information-assets': out.asset, ...(await logReview(t, out.system)) },
   };
   return f;
 }

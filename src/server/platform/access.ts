@@ -12,6 +12,8 @@ export const resources = [
   'api-token',
   'scim',
   'report',
+  'audit-trail',
+  'log-review',
 ] as const;
 export type Resource = (typeof resources)[number];
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore';
@@ -54,8 +56,6 @@ export type SecretView = 'full' | 'masked' | 'hidden';
 interface RoleRule {
   can: Partial<Record<Resource, readonly Action[]>>;
   secret: SecretView;
-  // reads of secret-marked content are audited one by one (the auditor's special review)
-  auditSecretReads?: boolean;
 }
 
 const W: readonly Action[] = ['read', 'create', 'update', 'archive', 'restore'];
@@ -79,24 +79,28 @@ export const policy: Record<Role, RoleRule> = {
       'api-token': W,
       scim: W,
       report: R,
+      // reads, exports and verifies the trail; 'create' takes a checkpoint
+      'audit-trail': ['read', 'create'],
+      'log-review': W,
     },
     secret: 'full',
   },
   // kommundirektör / ledning: sees everything that is not secret, approves and receives reports
   management: { can: { 'org-unit': R, system: R, 'information-asset': R, supplier: R, report: R }, secret: 'masked' },
   // IT-chef: owns the infrastructure and the system register with the system owners
-  it_manager: { can: { 'org-unit': R, system: W, 'information-asset': R, supplier: R }, secret: 'full' },
+  it_manager: { can: { 'org-unit': R, system: W, 'information-asset': R, supplier: R, 'log-review': W }, secret: 'full' },
   // IT-driftsledare: keeps operations data of systems current
   operations_manager: { can: { 'org-unit': R, system: RU, 'information-asset': R, supplier: R }, secret: 'masked' },
   // systemägare: decides for the systems and information in their scope
-  system_owner: { can: { 'org-unit': R, system: W, 'information-asset': W, supplier: R }, secret: 'full' },
+  system_owner: { can: { 'org-unit': R, system: W, 'information-asset': W, supplier: R, 'log-review': W }, secret: 'full' },
   // systemförvaltare: runs the system for the owner
-  system_administrator: { can: { 'org-unit': R, system: RU, 'information-asset': RCU, supplier: R }, secret: 'full' },
+  // log reviews: produces the material for the systems in scope (D0-16)
+  system_administrator: { can: { 'org-unit': R, system: RU, 'information-asset': RCU, supplier: R, 'log-review': W }, secret: 'full' },
   // chef: reads what concerns the unit
   manager: { can: { 'org-unit': R, system: R, 'information-asset': R }, secret: 'masked' },
   // medarbetare: reports incidents about systems and sees own tasks; no secret content
   employee: { can: { 'org-unit': R, system: R }, secret: 'hidden' },
-  // revisor: reads everything, secret content included, and each such read is audited
+  // revisor: reads everything, secret content included (each read of secret content is audited)
   auditor: {
     can: {
       'org-unit': R,
@@ -107,14 +111,16 @@ export const policy: Record<Role, RoleRule> = {
       'tenant-settings': R,
       'identity-provider': R,
       report: R,
+      'audit-trail': R,
+      'log-review': R,
     },
     secret: 'full',
-    auditSecretReads: true,
   },
   // förtroendevald: the reports to the board, nothing else
   elected_official: { can: { report: R }, secret: 'hidden' },
   // supplier roles: their own organisation only (the grant's supplier scope)
-  supplier_admin: { can: { supplier: RU }, secret: 'hidden' },
+  // log reviews: reads its organisation's reviews and records their outcome (D0-16), no plans
+  supplier_admin: { can: { supplier: RU, 'log-review': RU }, secret: 'hidden' },
   authorised_orderer: { can: { supplier: R }, secret: 'hidden' },
   super_user: { can: { supplier: R }, secret: 'hidden' },
   // an identity provider's SCIM client: users and groups, nothing else
@@ -130,7 +136,14 @@ const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supp
 // The tenant's own administration (people and roles, settings, identity providers and their group
 // mappings, API tokens, provisioning) needs a tenant-wide grant: from a unit or systems scope it
 // would reach beyond that scope, e.g. mapping an IdP group to a tenant-wide role.
-export const tenantOnly: ReadonlySet<Resource> = new Set(['user', 'tenant-settings', 'identity-provider', 'api-token', 'scim']);
+export const tenantOnly: ReadonlySet<Resource> = new Set([
+  'user',
+  'tenant-settings',
+  'identity-provider',
+  'api-token',
+  'scim',
+  'audit-trail',
+]);
 
 function covers(scope: Scope, resource: Resource, action: Action, obj: ObjectScope | undefined): boolean {
   if (scope.type === 'tenant') return true;
@@ -163,10 +176,10 @@ export function viewOf(actor: Actor, resource: Resource, obj: ObjectScope): Secr
   return best === 'hidden' ? null : best;
 }
 
-// True when showing this secret record to this actor must leave an audit entry.
+// True when showing this secret record to this actor must leave an audit entry: every read that shows
+// secret content, whoever reads it (a masked view shows none and leaves none).
 export function secretReadIsAudited(actor: Actor, resource: Resource, obj: ObjectScope): boolean {
-  if (!obj.secret) return false;
-  return grantsFor(actor, 'read', resource, obj).some((g) => policy[g.role].auditSecretReads && policy[g.role].secret === 'full');
+  return !!obj.secret && viewOf(actor, resource, obj) === 'full';
 }
 
 export function can(actor: Actor, action: Action, resource: Resource, obj?: ObjectScope): boolean {

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { auditEvents } from '../db/schema/index.js';
 import type { Tx } from '../db/client.js';
 import type { Actor } from './access.js';
@@ -5,6 +6,8 @@ import type { Actor } from './access.js';
 export interface RequestContext {
   actor: Actor;
   requestId: string;
+  // the caller's address as the server saw it (behind a proxy: X-Forwarded-For per trustProxy)
+  clientAddress?: string | null;
 }
 
 export interface AuditEntry {
@@ -15,17 +18,87 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-// Written in the same transaction as the change it describes: no change without its entry.
-// The hash chain over these rows is added by the audit-trail module.
-export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    tenantId: ctx.actor.tenantId,
-    actorUserId: ctx.actor.userId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: ctx.requestId,
-  });
+// Values that must never be readable in the trail are kept as keyed hashes: the trail still shows that
+// a field changed, and a holder of the instance key can test a candidate value, but a copy of the
+// database does not give them away (low-entropy values would fall to a plain hash).
+let redactionKey: Buffer = randomBytes(32);
+export function setAuditRedactionKey(instanceKey: Buffer): void {
+  redactionKey = createHmac('sha256', instanceKey).update('tillit-audit-redaction-v1').digest();
 }
+
+// Fields of a secret-marked record that stay readable: they say what the record is, not what it holds.
+const structural = new Set(['id', 'version', 'secret', 'secrecyProvision', 'archived', 'archivedAt', 'createdAt', 'updatedAt']);
+// Credentials are hashed in every record, secret-marked or not.
+const credential = /password|passwd|token|clientsecret|privatekey|totp|recovery|otpsecret|apikey|seed/i;
+
+export function redactedValue(tenantId: string, value: unknown): string {
+  return `hmac-sha256:${createHmac('sha256', redactionKey)
+    .update(tenantId)
+    .update('\0')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex')}`;
+}
+
+type Fields = Record<string, unknown>;
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+// what jsonb will hold: Dates become ISO strings, undefined keys disappear
+const plain = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+
+// Only the fields that changed; secret content and credentials as hashes.
+export function auditDelta(tenantId: string, entry: AuditEntry): { before: unknown; after: unknown } {
+  let before = plain(entry.before);
+  let after = plain(entry.after);
+  if (isFields(before) && isFields(after)) {
+    const b: Fields = {};
+    const a: Fields = {};
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+      b[k] = before[k] ?? null;
+      a[k] = after[k] ?? null;
+    }
+    before = b;
+    after = a;
+  }
+  const secretRecord = [entry.before, entry.after].some((v) => isFields(v) && v.secret === true);
+  const redact = (v: unknown): unknown => {
+    if (!isFields(v)) return v;
+    const out: Fields = {};
+    for (const [k, val] of Object.entries(v)) {
+      // a credential is a string; "clientSecretSet: true" or a count of codes left says nothing secret
+      const hide = (credential.test(k) && typeof val === 'string') || (secretRecord && !structural.has(k));
+      out[k] = hide && val !== null ? redactedValue(tenantId, val) : isFields(val) && !secretRecord ? redact(val) : val;
+    }
+    return out;
+  };
+  return { before: before === null ? null : redact(before), after: after === null ? null : redact(after) };
+}
+
+// The one way audit events are written, in the same transaction as the change they describe: no
+// change without its entry. Numbering and the hash chain are the database's (trigger audit_chain()).
+export async function recordAuditMany(tx: Tx, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => {
+      const { before, after } = auditDelta(ctx.actor.tenantId, entry);
+      return {
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId || null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before,
+        after,
+        requestId: ctx.requestId,
+        clientAddress: ctx.clientAddress ?? null,
+      };
+    }),
+  );
+}
+
+export const recordAudit = (tx: Tx, ctx: RequestContext, entry: AuditEntry) => recordAuditMany(tx, ctx, [entry]);
+
+// Work Tillit does by itself (retention, scheduled jobs): no person is the actor.
+export const systemContext = (tenantId: string, requestId: string): RequestContext => ({
+  actor: { userId: '', tenantId, roles: [], grants: [], email: '', displayName: 'Tillit' },
+  requestId,
+});

@@ -68,6 +68,12 @@ const problems = {
     en: 'An API token cannot be used for this. Sign in as a person.',
   },
   // problems:roles
+  // problems:log-reviews
+  'file-too-large': {
+    status: 413,
+    sv: 'Filen är för stor. Den får vara högst 25 MB.',
+    en: 'The file is too large. It may be at most 25 MB.',
+  },
   internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
   unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },
 } as const;

@@ -5,6 +5,7 @@ import type { Action, Resource } from './access.js';
 import type { RequestContext } from './audit.js';
 import { contextOf } from './auth/plugin.js';
 import { idParams, requireIfMatch, sendWithEtag } from './http.js';
+import { historyPage, historyQuery, type HistoryQuery } from '../modules/audit/audit.schemas.js';
 
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -63,6 +64,20 @@ export function registerRecordRoutes<C extends z.ZodType, P extends z.ZodType, O
     async (req, reply) => {
       const ctx = contextOf(req);
       return sendWithEtag(reply, await service.update(ctx, idOf(req), requireIfMatch(req), req.body as z.output<P>));
+    },
+  );
+
+  // Every record's history from the audit trail: whoever may read the record may read its history.
+  app.get(
+    '/:id/history',
+    {
+      config: policy('read'),
+      schema: schema({ summary: `Historik för ${noun}`, params: idParams, querystring: historyQuery, response: { 200: historyPage } }),
+    },
+    async (req) => {
+      const ctx = contextOf(req);
+      const record = (await service.get(ctx, idOf(req))) as { masked?: boolean };
+      return req.server.audit.history(ctx, r.resource, idOf(req), record.masked === true, req.query as HistoryQuery);
     },
   );
 

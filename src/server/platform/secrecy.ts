@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.js';
 import { can, secretReadIsAudited, viewOf, type Actor, type ObjectScope, type Resource } from './access.js';
-import { recordAudit, type RequestContext } from './audit.js';
+import { recordAuditMany, type RequestContext } from './audit.js';
 import { fieldProblem, forbidden } from './problems.js';
 
 // A secret marking names the OSL provision it rests on; without one the marking cannot be checked.
@@ -20,17 +20,20 @@ export function assertMayMark(actor: Actor, resource: Resource, scope: ObjectSco
   if (!can(actor, 'update', resource, { ...scope, secret: true })) throw forbidden();
 }
 
-// The auditor's special review: every secret record shown in full leaves its own audit entry.
+// Every secret record shown in full leaves its own audit entry (the special review of D1-68); a page
+// of them is one insert.
 export async function auditSecretReads(
   tx: Tx,
   ctx: RequestContext,
   resource: Resource,
   rows: readonly (ObjectScope & { id: string })[],
 ): Promise<void> {
-  for (const r of rows) {
-    if (!secretReadIsAudited(ctx.actor, resource, r)) continue;
-    await recordAudit(tx, ctx, { action: `${resource}.read-secret`, entityType: resource, entityId: r.id });
-  }
+  const shown = rows.filter((r) => secretReadIsAudited(ctx.actor, resource, r));
+  await recordAuditMany(
+    tx,
+    ctx,
+    shown.map((r) => ({ action: `${resource}.read-secret`, entityType: resource, entityId: r.id })),
+  );
 }
 
 export const isMasked = (actor: Actor, resource: Resource, scope: ObjectScope) => viewOf(actor, resource, scope) !== 'full';

@@ -1,3 +1,5 @@
 export * from './platform.js';
 export * from './registers.js';
 export * from './identity.js';
+export * from './audit.js';
+export * from './log-reviews.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Platform tables: identity and sessions are looked up before a tenant is known, so they carry no
 // row-level security; everything tenant-scoped does.
@@ -18,6 +18,8 @@ export const tenants = pgTable(
       .default(sql`'{}'::text[]`),
     idleMinutes: integer('idle_minutes').notNull().default(30),
     absoluteHours: integer('absolute_hours').notNull().default(12),
+    // Audit events older than this many days are archived to a file and leave the database; null keeps all.
+    auditRetentionDays: integer('audit_retention_days'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -111,7 +113,24 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    clientAddress: text('client_address'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    // The per-tenant hash chain: set by the database trigger audit_chain(), never by the application
+    // (see migrations/0005_audit_chain.sql and docs/decisions/0005-audit-hash-chain.md).
+    tenantSeq: bigint('tenant_seq', { mode: 'number' })
+      .notNull()
+      .$default(() => 0),
+    prevHash: text('prev_hash')
+      .notNull()
+      .$default(() => ''),
+    hash: text('hash')
+      .notNull()
+      .$default(() => ''),
   },
-  (t) => [index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId)],
+  (t) => [
+    index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+    uniqueIndex('audit_events_tenant_seq_uq').on(t.tenantId, t.tenantSeq),
+    index('audit_events_tenant_at_idx').on(t.tenantId, t.at),
+    index('audit_events_tenant_actor_idx').on(t.tenantId, t.actorUserId),
+  ],
 );

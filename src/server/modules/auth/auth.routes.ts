@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { permissionsOf } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { retryAfterHook } from '../../platform/auth/throttle.js';
+import { auditSignIn } from '../../platform/auth/sign-in-audit.js';
 import { Problem } from '../../platform/problems.js';
 import { loginBody, loginOut, meOut } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
@@ -29,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
       const { id, csrfToken, user, expiresAt, stage, methods } = await service.login(req.body.email, req.body.password, {
         address: req.ip,
         userAgent: req.headers['user-agent'],
+        requestId: String(req.id),
       });
       // A new sign-in replaces the session this browser had (no fixation, no orphaned sessions).
       if (req.session) await service.logout(req.session.idHash);
@@ -64,6 +66,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
     // Also ends a half-finished sign-in (MFA owed or being set up): "Avbryt" on those steps.
     if (!req.session) throw new Problem('unauthenticated');
     await service.logout(req.session.idHash);
+    await auditSignIn(service.db, {
+      userId: req.session.actor.userId,
+      tenantIds: [req.session.actor.tenantId],
+      action: 'auth.sign-out',
+      detail: { stage: req.session.stage },
+      requestId: String(req.id),
+      clientAddress: req.ip,
+      authenticated: true,
+    });
     clearSessionCookie(reply);
     return reply.status(204).send();
   });

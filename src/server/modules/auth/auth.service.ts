@@ -2,23 +2,45 @@ import type { Db } from '../../db/client.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, deleteSession } from '../../platform/auth/sessions.js';
 import { accountKey, assertNotThrottled, clearThrottle, recordFailure, signInKeys } from '../../platform/auth/throttle.js';
+import { auditSignIn } from '../../platform/auth/sign-in-audit.js';
 import { Problem } from '../../platform/problems.js';
+import { tenantsOf } from '../password-reset/password-reset.repository.js';
 import type { Role } from '../../../shared/enums.js';
 import { signInStage } from '../mfa/mfa.service.js';
 import * as repo from './auth.repository.js';
 
 export function createAuthService(db: Db) {
   return {
+    db,
     // One generic failure for unknown user, wrong password, disabled account or no membership:
     // the answer must not tell which accounts exist.
-    async login(email: string, password: string, client: { address?: string; userAgent?: string } = {}) {
+    async login(email: string, password: string, client: { address?: string; userAgent?: string; requestId?: string } = {}) {
+      const event = (userId: string, tenantIds: string[]) => ({
+        userId,
+        tenantIds,
+        requestId: client.requestId ?? '',
+        clientAddress: client.address,
+        authenticated: false,
+      });
+      const failedFor = async (userId: string | undefined, reason: string) => {
+        if (!userId) return;
+        const tenantIds = (await tenantsOf(db, userId)).map((t) => t.id);
+        await auditSignIn(db, { ...event(userId, tenantIds), action: 'auth.sign-in-failed', detail: { method: 'password', reason } });
+      };
       // Throttled keys are refused before any password work (see platform/auth/throttle.ts).
       const keys = signInKeys(email, client.address);
-      await assertNotThrottled(db, keys);
+      try {
+        await assertNotThrottled(db, keys);
+      } catch (err) {
+        await failedFor((await repo.findUserByEmail(db, email))?.id, 'throttled');
+        throw err;
+      }
       const user = await repo.findUserByEmail(db, email);
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok || user.disabledAt) {
         await recordFailure(db, keys);
+        // An unknown address has no tenant to tell; the throttle and the service log still see it.
+        await failedFor(user?.id, !ok ? 'wrong-password' : 'disabled');
         throw new Problem('invalid-credentials');
       }
       await clearThrottle(db, [accountKey(email)]);
@@ -33,6 +55,12 @@ export function createAuthService(db: Db) {
         authMethods: ['password'],
         clientAddress: client.address ?? null,
         userAgent: client.userAgent ?? null,
+      });
+      await auditSignIn(db, {
+        ...event(user.id, [tenantId]),
+        authenticated: true,
+        action: 'auth.sign-in',
+        detail: { method: 'password', stage },
       });
       return { user: { id: user.id, email: user.email, displayName: user.displayName }, ...session, stage, methods };
     },

@@ -130,6 +130,7 @@ export function createMfaService(db: Db, box: SecretBox) {
   async function failed(session: SessionInfo, requestId: string, kind: 'invalid-mfa-code' | 'invalid-passkey'): Promise<never> {
     await recordFailure(db, [mfaKey(session.actor.userId)]);
     const failures = await repo.addCodeFailure(db, session.idHash);
+    await audited(session, requestId, { action: 'auth.mfa-failed', after: { kind, failures } }, async () => {});
     if (failures >= MAX_CODE_FAILURES) {
       await audited(session, requestId, { action: 'mfa.locked', after: { failures } }, (tx) => repo.endSession(tx, session.idHash));
       throw new Problem('mfa-locked');
@@ -137,8 +138,9 @@ export function createMfaService(db: Db, box: SecretBox) {
     throw new Problem(kind);
   }
 
-  const complete = async (session: SessionInfo, method: MfaMethod) => {
+  const complete = async (session: SessionInfo, method: MfaMethod, requestId: string) => {
     await clearThrottle(db, [mfaKey(session.actor.userId)]);
+    await audited(session, requestId, { action: 'auth.mfa-passed', after: { method } }, async () => {});
     const fresh = await rotateSession(db, session.idHash, { stage: 'full', authMethods: [...session.authMethods, method] });
     if (!fresh) throw new Problem('unauthenticated');
     return fresh;
@@ -213,7 +215,7 @@ export function createMfaService(db: Db, box: SecretBox) {
         });
       }
       if (!ok) return failed(session, requestId, 'invalid-mfa-code');
-      return complete(session, method);
+      return complete(session, method, requestId);
     },
 
     async authenticationOptions(session: SessionInfo, rp: RelyingParty) {
@@ -259,7 +261,7 @@ export function createMfaService(db: Db, box: SecretBox) {
         return failed(session, requestId, 'invalid-passkey');
       }
       await repo.touchPasskey(db, userId, cred.id, newCounter);
-      return complete(session, 'webauthn');
+      return complete(session, 'webauthn', requestId);
     },
 
     async setupTotp(session: SessionInfo, requestId: string) {
@@ -288,7 +290,7 @@ export function createMfaService(db: Db, box: SecretBox) {
         if (!(await repo.confirmTotp(tx, userId, step))) throw new Problem('mfa-already-enabled');
         await repo.replaceRecoveryCodes(tx, userId, codes.map(hashRecoveryCode));
       });
-      const fresh = session.stage === 'enrol' ? await complete(session, 'totp') : null;
+      const fresh = session.stage === 'enrol' ? await complete(session, 'totp', requestId) : null;
       return { recoveryCodes: codes, fresh };
     },
 
@@ -380,7 +382,7 @@ export function createMfaService(db: Db, box: SecretBox) {
           transports: (credential.transports ?? []).map(String).slice(0, 10),
         }),
       );
-      const fresh = session.stage === 'enrol' ? await complete(session, 'webauthn') : null;
+      const fresh = session.stage === 'enrol' ? await complete(session, 'webauthn', requestId) : null;
       return { passkey: presentPasskey(row), fresh };
     },
 

@@ -62,7 +62,7 @@ function scimActor(req: FastifyRequest): Actor {
   return actor;
 }
 
-const ctxOf = (req: FastifyRequest) => ({ actor: scimActor(req), requestId: String(req.id) });
+const ctxOf = (req: FastifyRequest) => ({ actor: scimActor(req), requestId: String(req.id), clientAddress: req.ip });
 const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.host}/scim/v2`;
 type Query = Record<string, unknown>;
 

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { auditSignIn } from '../../platform/auth/sign-in-audit.js';
 import { notFound } from '../../platform/problems.js';
 import { finishOidc, startOidc } from './sso.oidc.js';
 import { provisionUser } from './sso.provisioning.js';
@@ -64,6 +65,15 @@ export const ssoLoginRoutes: FastifyPluginAsyncZod<SsoOptions> = async (app, opt
       authMethods: [method, `idp:${provider.id}`],
       clientAddress: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
+    });
+    await auditSignIn(db, {
+      userId,
+      tenantIds: [provider.tenantId],
+      action: 'auth.sign-in',
+      detail: { method, providerId: provider.id },
+      requestId: String(req.id),
+      clientAddress: req.ip,
+      authenticated: true,
     });
     setSessionCookie(reply, session.id, session.expiresAt, opts.secureCookies);
     reply.clearCookie(BIND_COOKIE, { path: BIND_PATH });

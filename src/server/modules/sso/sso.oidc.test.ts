@@ -110,7 +110,7 @@ describe('OIDC sign-in against a real OpenID provider (D3-24, D0-08, D0-09, D1-3
     const audit = await rows<{ action: string; actor_user_id: string; after: Record<string, unknown> }>(
       sql`select action, actor_user_id, after from audit_events where tenant_id = ${t.tenantId} and entity_id = ${who.json().user.id} order by seq`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.roles-from-sso']);
+    expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.roles-from-sso', 'auth.sign-in']);
     expect(audit.every((a) => a.actor_user_id === who.json().user.id)).toBe(true);
     expect(audit[1]!.after).toMatchObject({ assignments: [{ role: 'system_owner', scopeType: 'tenant' }] });
   });

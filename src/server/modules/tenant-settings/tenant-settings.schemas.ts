@@ -12,6 +12,8 @@ export const tenantSettingsOut = z.object({
   mfaRoles: z.array(z.enum(personRoles)),
   idleMinutes: z.number().int(),
   absoluteHours: z.number().int(),
+  // days the audit trail keeps events before they are archived to a file; null keeps everything
+  auditRetentionDays: z.number().int().nullable(),
   allowedActions: z.array(z.enum(['read', 'update', 'archive', 'restore'])),
 });
 export type TenantSettingsOut = z.infer<typeof tenantSettingsOut>;
@@ -23,5 +25,7 @@ export const tenantSettingsPatch = z.strictObject({
   // 5 min – 8 h idle; 1 – 24 h absolute: outside that a session is either unusable or unsafe
   idleMinutes: z.number().int().min(5).max(480).optional(),
   absoluteHours: z.number().int().min(1).max(24).optional(),
+  // at least 90 days: a shorter trail would not cover a quarter's log reviews
+  auditRetentionDays: z.number().int().min(90).max(36500).nullable().optional(),
 });
 export type TenantSettingsPatch = z.infer<typeof tenantSettingsPatch>;

@@ -20,6 +20,7 @@ function present(actor: Actor, t: TenantRow): TenantSettingsOut {
     mfaRoles: t.mfaRoles as Exclude<Role, 'provisioning'>[],
     idleMinutes: t.idleMinutes,
     absoluteHours: t.absoluteHours,
+    auditRetentionDays: t.auditRetentionDays ?? null,
     allowedActions: allowedActions(actor, 'tenant-settings', { archived: false }).filter((a) => a === 'read' || a === 'update'),
   };
 }

@@ -79,5 +79,5 @@ export function requireActor(req: FastifyRequest): Actor {
 }
 
 export function contextOf(req: FastifyRequest): RequestContext {
-  return { actor: requireActor(req), requestId: String(req.id) };
+  return { actor: requireActor(req), requestId: String(req.id), clientAddress: req.ip };
 }
