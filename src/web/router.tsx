@@ -27,6 +27,12 @@ import { SystemsList } from './routes/systems/SystemsList.js';
 import { SupplierDetail } from './routes/suppliers/SupplierDetail.js';
 import { SupplierForm } from './routes/suppliers/SupplierForm.js';
 import { SuppliersList } from './routes/suppliers/SuppliersList.js';
+import { LogReviewsList } from './routes/log-reviews/LogReviewsList.js';
+import { PlanDetail } from './routes/log-reviews/PlanDetail.js';
+import { PlanForm } from './routes/log-reviews/PlanForm.js';
+import { PlansList } from './routes/log-reviews/PlansList.js';
+import { ReviewDetail } from './routes/log-reviews/ReviewDetail.js';
+import { AuditTrail } from './routes/audit/AuditTrail.js';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
@@ -59,6 +65,12 @@ export const router = createBrowserRouter([
           { path: 'suppliers/new', element: <SupplierForm /> },
           { path: 'suppliers/:id', element: <SupplierDetail /> },
           { path: 'suppliers/:id/edit', element: <SupplierForm /> },
+          { path: 'log-reviews', element: <LogReviewsList /> },
+          { path: 'log-reviews/plans', element: <PlansList /> },
+          { path: 'log-reviews/plans/new', element: <PlanForm /> },
+          { path: 'log-reviews/plans/:id', element: <PlanDetail /> },
+          { path: 'log-reviews/plans/:id/edit', element: <PlanForm /> },
+          { path: 'log-reviews/:id', element: <ReviewDetail /> },
           { path: 'account', element: <Account /> },
           { path: 'admin/users', element: <UsersList /> },
           { path: 'admin/users/new', element: <UserForm /> },
@@ -66,6 +78,7 @@ export const router = createBrowserRouter([
           { path: 'admin/settings', element: <TenantSettings /> },
           { path: 'admin/api-tokens', element: <ApiTokens /> },
           { path: 'admin/sso', element: <SsoSettings /> },
+          { path: 'audit', element: <AuditTrail /> },
           { path: '*', element: <NotFound /> },
         ],
       },

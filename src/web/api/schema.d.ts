@@ -385,6 +385,62 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/suppliers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en leverantör */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers/{id}/archive": {
         parameters: {
             query?: never;
@@ -1188,6 +1244,7 @@ export interface paths {
                             mfaRoles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
                             idleMinutes: number;
                             absoluteHours: number;
+                            auditRetentionDays: number | null;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
                         };
                     };
@@ -1216,6 +1273,7 @@ export interface paths {
                         mfaRoles?: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
                         idleMinutes?: number;
                         absoluteHours?: number;
+                        auditRetentionDays?: number | null;
                     };
                 };
             };
@@ -1237,6 +1295,7 @@ export interface paths {
                             mfaRoles: ("coordinator" | "management" | "it_manager" | "operations_manager" | "system_owner" | "system_administrator" | "manager" | "employee" | "auditor" | "elected_official" | "supplier_admin" | "authorised_orderer" | "super_user")[];
                             idleMinutes: number;
                             absoluteHours: number;
+                            auditRetentionDays: number | null;
                             allowedActions: ("read" | "update" | "archive" | "restore")[];
                         };
                     };
@@ -3315,6 +3374,62 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/org-units/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en organisationsenhet */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units/{id}/archive": {
         parameters: {
             query?: never;
@@ -3906,6 +4021,62 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/systems/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett IT-system */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/systems/{id}/archive": {
         parameters: {
             query?: never;
@@ -4387,6 +4558,62 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/information-assets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en informationstillgång */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/information-assets/{id}/archive": {
         parameters: {
             query?: never;
@@ -4515,6 +4742,2091 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planer för loggkontroll: lista (D3-04, D0-16) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    systemId?: string;
+                    supplierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                                /** @enum {string} */
+                                subject: "system" | "supplier";
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                intervalMonths: number;
+                                firstDueOn: string;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                producer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                note: string | null;
+                                nextReview: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    dueOn: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "material_attached" | "done";
+                                    /** @enum {string|null} */
+                                    outcome: "no_remarks" | "deviations" | null;
+                                    overdue: boolean;
+                                } | null;
+                                lastDone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    dueOn: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "material_attached" | "done";
+                                    /** @enum {string|null} */
+                                    outcome: "no_remarks" | "deviations" | null;
+                                    overdue: boolean;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en plan för loggkontroll */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        systemIds?: string[];
+                        intervalMonths?: number;
+                        /** Format: date */
+                        firstDueOn?: string;
+                        /** Format: uuid */
+                        reviewerUserId: string;
+                        /** Format: uuid */
+                        producerUserId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            intervalMonths: number;
+                            firstDueOn: string;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            note: string | null;
+                            nextReview: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                            lastDone: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personer som kan granska eller ta fram underlag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                municipal: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en extra granskning i planen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string;
+                        /** Format: date */
+                        periodFrom: string;
+                        /** Format: date */
+                        periodTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en plan för loggkontroll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            intervalMonths: number;
+                            firstDueOn: string;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            note: string | null;
+                            nextReview: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                            lastDone: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en plan för loggkontroll (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        systemIds?: string[];
+                        intervalMonths?: number;
+                        /** Format: date */
+                        firstDueOn?: string;
+                        /** Format: uuid */
+                        reviewerUserId?: string;
+                        /** Format: uuid */
+                        producerUserId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            intervalMonths: number;
+                            firstDueOn: string;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            note: string | null;
+                            nextReview: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                            lastDone: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en plan för loggkontroll */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en plan för loggkontroll (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            intervalMonths: number;
+                            firstDueOn: string;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            note: string | null;
+                            nextReview: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                            lastDone: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-review-plans/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en plan för loggkontroll (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore" | "add-review")[];
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            intervalMonths: number;
+                            firstDueOn: string;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            note: string | null;
+                            nextReview: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                            lastDone: {
+                                /** Format: uuid */
+                                id: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                overdue: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loggkontroller: lista (status=overdue ger försenade) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: "dueOn" | "-dueOn";
+                    planId?: string;
+                    systemId?: string;
+                    supplierId?: string;
+                    status?: "planned" | "material_attached" | "done" | "open" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                                /** Format: uuid */
+                                planId: string;
+                                scheduled: boolean;
+                                /** @enum {string} */
+                                subject: "system" | "supplier";
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                dueOn: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                /** @enum {string} */
+                                status: "planned" | "material_attached" | "done";
+                                overdue: boolean;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                producer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                material: {
+                                    /** @enum {string} */
+                                    kind: "upload" | "audit_extract";
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    sha256: string;
+                                    uploadedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    };
+                                    uploadedAt: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "no_remarks" | "deviations" | null;
+                                outcomeComment: string | null;
+                                outcomeBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                outcomeAt: string | null;
+                                openFollowUps: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en loggkontroll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra förfallodag eller period (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string;
+                        /** Format: date */
+                        periodFrom?: string;
+                        /** Format: date */
+                        periodTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}/material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ladda ned loggutdraget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Bifoga loggutdrag som fil (multipart/form-data, fältet file, högst 25 MB, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}/audit-extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bifoga utdrag ur Tillits egen granskningslogg för systemen och perioden (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera granskningens resultat (D0-16, D3-04; kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "no_remarks" | "deviations";
+                        comment?: string | null;
+                        followUp?: {
+                            description?: string | null;
+                            /** Format: uuid */
+                            ownerUserId?: string | null;
+                            /** Format: date */
+                            dueOn?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "attach" | "record-outcome" | "add-follow-up")[];
+                            /** Format: uuid */
+                            planId: string;
+                            scheduled: boolean;
+                            /** @enum {string} */
+                            subject: "system" | "supplier";
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dueOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            /** @enum {string} */
+                            status: "planned" | "material_attached" | "done";
+                            overdue: boolean;
+                            reviewer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            producer: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            material: {
+                                /** @enum {string} */
+                                kind: "upload" | "audit_extract";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploadedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                uploadedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "no_remarks" | "deviations" | null;
+                            outcomeComment: string | null;
+                            outcomeBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            openFollowUps: number;
+                            followUps: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                reviewId: string;
+                                description: string;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** Format: uuid */
+                                measureId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en uppföljning av en avvikelse */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: uuid */
+                            reviewId: string;
+                            description: string;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: uuid */
+                            incidentId: string | null;
+                            /** Format: uuid */
+                            measureId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/log-reviews/{id}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra eller stäng en uppföljning (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    followUpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: uuid */
+                            reviewId: string;
+                            description: string;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** Format: uuid */
+                            incidentId: string | null;
+                            /** Format: uuid */
+                            measureId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Händelseloggen, nyast först */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                tenantSeq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                                clientAddress: string | null;
+                                hash: string;
+                                prevHash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Händelseloggen som CSV (samma filter) */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/export.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Händelseloggen som JSON Lines (samma filter) */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Händelsetyper som finns i loggen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kontrollera hashkedjan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** @enum {string} */
+                            status: "intact" | "broken";
+                            checked: number;
+                            head: {
+                                tenantSeq: number;
+                                hash: string;
+                            } | null;
+                            anchor: {
+                                tenantSeq: number;
+                                hash: string;
+                                at: string;
+                                fileName: string;
+                            } | null;
+                            firstBroken: {
+                                tenantSeq: number;
+                                /** @enum {string} */
+                                reason: "hash" | "link" | "gap" | "order" | "missing-tail" | "checkpoint" | "anchor";
+                                message: {
+                                    sv: string;
+                                    en: string;
+                                };
+                            } | null;
+                            verifiedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontrollpunkter (kedjans huvud över tid) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                tenantSeq: number;
+                                hash: string;
+                                kind: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ta en kontrollpunkt nu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            tenantSeq: number;
+                            hash: string;
+                            kind: string;
+                            at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/export.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontrollpunkterna som JSON Lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { mayDo, useMe, useSignOut } from '../routes/auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { StartNotices } from './StartNotices.js';
 import { TenantSwitch } from './TenantSwitch.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
@@ -16,10 +17,12 @@ const NAV: { to: string; label: string; show: (me: Me | null | undefined) => boo
   { to: '/information-assets', label: 'nav.assets', show: (me) => mayDo(me, 'information-asset') },
   { to: '/org-units', label: 'nav.orgUnits', show: (me) => mayDo(me, 'org-unit') },
   { to: '/suppliers', label: 'suppliers.nav', show: (me) => mayDo(me, 'supplier') },
+  { to: '/log-reviews', label: 'logReviews.nav', show: (me) => mayDo(me, 'log-review') },
   { to: '/admin/users', label: 'users.nav', show: (me) => mayDo(me, 'user') },
   { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => mayDo(me, 'tenant-settings') },
   { to: '/admin/sso', label: 'sso.nav', show: (me) => mayDo(me, 'identity-provider', 'update') },
   { to: '/admin/api-tokens', label: 'apiTokens.nav', show: (me) => mayDo(me, 'api-token', 'create') },
+  { to: '/audit', label: 'audit.nav', show: (me) => mayDo(me, 'audit-trail') },
   { to: '/account', label: 'account.nav', show: (me) => !!me },
 ];
 
@@ -119,6 +122,7 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        {(location.state as { start?: boolean } | null)?.start ? <StartNotices /> : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -6,5 +6,5 @@ import { navFor } from './Shell.js';
 export function StartPage() {
   const me = useMe().data;
   if (me === undefined) return null;
-  return <Navigate to={navFor(me)[0]?.to ?? '/account'} replace />;
+  return <Navigate to={navFor(me)[0]?.to ?? '/account'} replace state={{ start: true }} />;
 }

@@ -1,5 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Checkbox, Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { identityKeys, tenantSettingsApi, type TenantSettingsPatch } from '../../api/resources.js';
@@ -12,19 +26,24 @@ import { PERSON_ROLES, roleName } from './users/roles.js';
 type Settings = Awaited<ReturnType<typeof tenantSettingsApi.get>>['data'];
 type MfaPolicy = Settings['mfaPolicy'];
 const POLICIES: MfaPolicy[] = ['none', 'all', 'roles'];
-const ORDER = ['mfaPolicy', 'mfaRoles', 'idleMinutes', 'absoluteHours'];
+const ORDER = ['mfaPolicy', 'mfaRoles', 'idleMinutes', 'absoluteHours', 'auditRetentionDays'];
 
 interface Draft {
   mfaPolicy: MfaPolicy;
   mfaRoles: string[];
   idleMinutes: number | string;
   absoluteHours: number | string;
+  /** Audit trail retention: keep everything, or this many days (the server archives older events). */
+  retention: 'all' | 'days';
+  retentionDays: number | string;
 }
 const fromSettings = (s: Settings): Draft => ({
   mfaPolicy: s.mfaPolicy,
   mfaRoles: s.mfaRoles,
   idleMinutes: s.idleMinutes,
   absoluteHours: s.absoluteHours,
+  retention: s.auditRetentionDays === null ? 'all' : 'days',
+  retentionDays: s.auditRetentionDays ?? '',
 });
 // Text that is not a whole number goes through as NaN for the server to name the field.
 const toNumber = (v: number | string): number => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
@@ -66,6 +85,7 @@ function SettingsForm({ settings, etag, reload }: { settings: Settings; etag: st
         mfaRoles: (draft.mfaPolicy === 'roles' ? draft.mfaRoles : []) as TenantSettingsPatch['mfaRoles'],
         idleMinutes: toNumber(draft.idleMinutes),
         absoluteHours: toNumber(draft.absoluteHours),
+        auditRetentionDays: draft.retention === 'all' ? null : toNumber(draft.retentionDays),
       };
       const saved = await tenantSettingsApi.update(etag, body);
       client.setQueryData(identityKeys.tenantSettings, saved);
@@ -159,6 +179,38 @@ function SettingsForm({ settings, etag, reload }: { settings: Settings; etag: st
                 value={draft.absoluteHours}
                 onChange={(v) => set('absoluteHours', v)}
               />
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={t('audit.retentionHeading')} disabled={!editable}>
+            <Stack gap="md">
+              <Text size="sm">{t('audit.retentionIntro')}</Text>
+              <Radio.Group
+                id="settings-auditRetention"
+                label={t('audit.retentionMode')}
+                value={draft.retention}
+                onChange={(v) => set('retention', v as Draft['retention'])}
+              >
+                <Group mt="xs" gap="lg">
+                  <Radio id="settings-auditRetention-all" value="all" label={t('audit.retentionKeep')} />
+                  <Radio id="settings-auditRetention-days" value="days" label={t('audit.retentionDays')} />
+                </Group>
+              </Radio.Group>
+              {draft.retention === 'days' ? (
+                <NumberInput
+                  id="settings-auditRetentionDays"
+                  label={t('audit.retentionDaysLabel')}
+                  description={t('audit.retentionDaysHelp')}
+                  error={errorFor('auditRetentionDays')}
+                  min={90}
+                  max={36500}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  clampBehavior="none"
+                  maw={240}
+                  value={draft.retentionDays}
+                  onChange={(v) => set('retentionDays', v)}
+                />
+              ) : null}
             </Stack>
           </Fieldset>
           {editable ? (

@@ -6,6 +6,7 @@ import { useRecord } from '../../components/records.js';
 import { MaskedNotice, SecretBadge } from '../../components/Secrecy.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 
 export function AssetDetail() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function AssetDetail() {
               <RelatedLinks title={t('assets.systems')} items={a.systems} basePath="/systems" emptyText={t('assets.noSystems')} />
             </>
           )}
+          <HistoryTab path="information-assets" id={a.id} masked={a.masked} />
         </>
       )}
     </Loaded>

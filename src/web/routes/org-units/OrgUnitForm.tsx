@@ -7,6 +7,7 @@ import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
 import { useRecordForm } from '../../components/records.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 
 interface Draft {
   name: string;
@@ -45,20 +46,23 @@ export function OrgUnitForm() {
   const { input } = form;
 
   return (
-    <RecordFormPage form={form} title={form.editing ? t('orgUnits.editTitle') : t('orgUnits.new')} cancelTo="/org-units">
-      <TextInput {...input('name')} label={requiredLabel(t, t('orgUnits.name'))} required />
-      <NativeSelect
-        {...input('type')}
-        label={requiredLabel(t, t('orgUnits.type'))}
-        required
-        data={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
-      />
-      <NativeSelect
-        {...input('parentId')}
-        label={t('orgUnits.parent')}
-        data={[{ value: '', label: t('orgUnits.parentNone') }, ...parents.options]}
-      />
-      <Textarea {...input('description')} label={t('orgUnits.description')} autosize minRows={3} />
-    </RecordFormPage>
+    <>
+      <RecordFormPage form={form} title={form.editing ? t('orgUnits.editTitle') : t('orgUnits.new')} cancelTo="/org-units">
+        <TextInput {...input('name')} label={requiredLabel(t, t('orgUnits.name'))} required />
+        <NativeSelect
+          {...input('type')}
+          label={requiredLabel(t, t('orgUnits.type'))}
+          required
+          data={enumOptions(t, 'orgType', ORG_UNIT_TYPES)}
+        />
+        <NativeSelect
+          {...input('parentId')}
+          label={t('orgUnits.parent')}
+          data={[{ value: '', label: t('orgUnits.parentNone') }, ...parents.options]}
+        />
+        <Textarea {...input('description')} label={t('orgUnits.description')} autosize minRows={3} />
+      </RecordFormPage>
+      {id && form.existing.isSuccess ? <HistoryTab path="org-units" id={id} /> : null}
+    </>
   );
 }

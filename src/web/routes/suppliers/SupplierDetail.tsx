@@ -6,6 +6,8 @@ import { DetailFields, RecordHeader } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { typeLabel } from './types.js';
 
 export function SupplierDetail() {
@@ -38,6 +40,8 @@ export function SupplierDetail() {
               [t('suppliers.updatedAt'), <time dateTime={s.updatedAt}>{formatDate(s.updatedAt, i18n.language)}</time>],
             ]}
           />
+          <LogReviewSection supplierId={s.id} />
+          <HistoryTab path="suppliers" id={s.id} />
         </>
       )}
     </Loaded>

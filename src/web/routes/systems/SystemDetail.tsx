@@ -8,6 +8,8 @@ import { MaskedNotice, SecretBadge } from '../../components/Secrecy.js';
 import { Loaded } from '../../components/States.js';
 import { LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
+import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
 import { CostTables } from './CostTables.js';
 import { ReviewControl } from './ReviewControl.js';
 
@@ -80,6 +82,8 @@ export function SystemDetail() {
               <CostTables costs={s.costs ?? []} />
             </>
           )}
+          <LogReviewSection systemId={s.id} />
+          <HistoryTab path="systems" id={s.id} masked={s.masked} />
         </>
       )}
     </Loaded>

@@ -1,0 +1,56 @@
+import { api, unwrap } from './client.js';
+import type { paths } from './schema.js';
+import { cleanQuery } from './resources.js';
+
+// The audit trail (issue 4): events with filters, chain verification, checkpoints, and each register
+// record's own history.
+export type AuditQuery = NonNullable<paths['/api/v1/audit/events']['get']['parameters']['query']>;
+export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit'>;
+export type AuditEvent = Awaited<ReturnType<typeof auditApi.events>>['items'][number];
+export type VerifyReport = Awaited<ReturnType<typeof auditApi.verify>>;
+export type Checkpoint = Awaited<ReturnType<typeof auditApi.checkpoints>>['items'][number];
+
+export const auditApi = {
+  events: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/events', { params: { query: cleanQuery(query) } })),
+  actions: () => unwrap(api.GET('/api/v1/audit/actions')),
+  verify: () => unwrap(api.POST('/api/v1/audit/verify')),
+  checkpoints: () => unwrap(api.GET('/api/v1/audit/checkpoints')),
+  takeCheckpoint: () => unwrap(api.POST('/api/v1/audit/checkpoints')),
+};
+
+/** The registers whose records have a history (`GET /<path>/:id/history`). */
+export type HistoryPath = 'systems' | 'information-assets' | 'suppliers' | 'org-units';
+type HistoryQuery = { cursor?: string; limit?: number };
+const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
+  const init = { params: { path: { id }, query: cleanQuery(query) } };
+  switch (path) {
+    case 'systems':
+      return api.GET('/api/v1/systems/{id}/history', init);
+    case 'information-assets':
+      return api.GET('/api/v1/information-assets/{id}/history', init);
+    case 'suppliers':
+      return api.GET('/api/v1/suppliers/{id}/history', init);
+    case 'org-units':
+      return api.GET('/api/v1/org-units/{id}/history', init);
+  }
+};
+export const historyApi = {
+  list: (path: HistoryPath, id: string, query: HistoryQuery) => unwrap(historyCall(path, id, query)),
+};
+export type HistoryEvent = Awaited<ReturnType<typeof historyApi.list>>['items'][number];
+
+/** Export URLs with the same filters as the list (the browser downloads them through `download`). */
+export const auditExportUrl = (kind: 'csv' | 'jsonl', filter: AuditFilter): string => {
+  const qs = new URLSearchParams(cleanQuery(filter) as Record<string, string>).toString();
+  return `/api/v1/audit/events/export.${kind}${qs ? `?${qs}` : ''}`;
+};
+export const CHECKPOINTS_EXPORT_URL = '/api/v1/audit/checkpoints/export.jsonl';
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  events: (filter: AuditFilter) => ['audit', 'events', filter] as const,
+  actions: ['audit', 'actions'] as const,
+  checkpoints: ['audit', 'checkpoints'] as const,
+  // Under the register's own key (the path names match them): saving a record refreshes its history.
+  history: (path: HistoryPath, id: string) => [path, 'history', id] as const,
+};
