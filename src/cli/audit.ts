@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client.js';
 import { queryRows } from '../server/db/rows.js';
 import { checkArchiveFile } from '../server/modules/audit/audit.archive-check.js';
-import { tenantsWithTrail, verifyChain } from '../server/modules/audit/audit.chain.js';
+import { inSnapshot, tenantsWithTrail, verifyChain } from '../server/modules/audit/audit.chain.js';
 import { archiveExpired, dailyCheckpoints } from '../server/modules/audit/audit.retention.js';
 
 export const auditUsage = `  audit verify [--tenant T] [--json]     kontrollera händelseloggens hashkedja (alla organisationer, eller T: namn, id eller kortnamn)
@@ -35,7 +35,7 @@ export async function auditCommand(argv: string[], database: Database, dataDir: 
       const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
       let broken = 0;
       for (const t of await findTenants(db, values.tenant)) {
-        const r = await verifyChain(db, t.id);
+        const r = await inSnapshot(db, null, (tx) => verifyChain(tx, t.id));
         if (r.status === 'broken') broken++;
         if (values.json) console.log(JSON.stringify({ tenant: t.name, ...r }));
         else if (r.status === 'intact') console.log(`${t.name}: intakt (intact), ${r.checked} händelser kontrollerade`);
@@ -59,7 +59,8 @@ export async function auditCommand(argv: string[], database: Database, dataDir: 
       const check = await checkArchiveFile(file);
       const [anchor] = await queryRows<{ tenant_seq: string; hash: string; file_sha256: string }>(
         db,
-        sql`select tenant_seq, hash, file_sha256 from audit_anchors where file_name = ${path.basename(file)} order by id desc limit 1`,
+        sql`select tenant_seq, hash, file_sha256 from audit_anchors where file_name = ${path.basename(file)}
+          and tenant_id::text = ${check.tenantId ?? ''} order by id desc limit 1`,
       );
       const problems = [check.problem];
       if (!anchor) problems.push('databasen har inget ankare för filen');

@@ -29,7 +29,7 @@ export function setAuditRedactionKey(instanceKey: Buffer): void {
 // Fields of a secret-marked record that stay readable: they say what the record is, not what it holds.
 const structural = new Set(['id', 'version', 'secret', 'secrecyProvision', 'archived', 'archivedAt', 'createdAt', 'updatedAt']);
 // Credentials are hashed in every record, secret-marked or not.
-const credential = /password|passwd|token|clientsecret|privatekey|totp|recovery|otpsecret|apikey|seed/i;
+const credential = /password|passwd|token|secret|privatekey|totp|recovery|apikey|seed|key$/i;
 
 export function redactedValue(tenantId: string, value: unknown): string {
   return `hmac-sha256:${createHmac('sha256', redactionKey)
@@ -60,17 +60,24 @@ export function auditDelta(tenantId: string, entry: AuditEntry): { before: unkno
     after = a;
   }
   const secretRecord = [entry.before, entry.after].some((v) => isFields(v) && v.secret === true);
-  const redact = (v: unknown): unknown => {
-    if (!isFields(v)) return v;
+  const redact = (v: Fields, top: boolean): Fields => {
     const out: Fields = {};
     for (const [k, val] of Object.entries(v)) {
       // a credential is a string; "clientSecretSet: true" or a count of codes left says nothing secret
-      const hide = (credential.test(k) && typeof val === 'string') || (secretRecord && !structural.has(k));
-      out[k] = hide && val !== null ? redactedValue(tenantId, val) : isFields(val) && !secretRecord ? redact(val) : val;
+      const hide = (credential.test(k) && typeof val === 'string') || (top && secretRecord && !structural.has(k));
+      out[k] = hide && val !== null ? redactedValue(tenantId, val) : nested(val);
     }
     return out;
   };
-  return { before: before === null ? null : redact(before), after: after === null ? null : redact(after) };
+  // Another record inside this one (a linked system, the responsible unit) is kept as its id only: its
+  // name may be secret, and whoever reads the trail resolves the id under their own rights.
+  const nested = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(nested);
+    if (!isFields(v)) return v;
+    return typeof v.id === 'string' ? { id: v.id } : redact(v, false);
+  };
+  const top = (v: unknown) => (isFields(v) ? redact(v, true) : nested(v));
+  return { before: top(before), after: top(after) };
 }
 
 // The one way audit events are written, in the same transaction as the change they describe: no

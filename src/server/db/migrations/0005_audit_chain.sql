@@ -76,19 +76,25 @@ ALTER TABLE "audit_events" ALTER COLUMN "tenant_seq" SET NOT NULL;--> statement-
 ALTER TABLE "audit_events" ALTER COLUMN "prev_hash" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "audit_events" ALTER COLUMN "hash" SET NOT NULL;--> statement-breakpoint
 -- Every insert, whoever makes it, is numbered and chained here: the application cannot choose the
--- sequence number or the hash. The head row lock orders concurrent writers of one tenant.
-CREATE FUNCTION audit_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog AS $$
+-- sequence number, the time or the hash. The head row lock orders concurrent writers of one tenant.
+-- pg_temp is searched last, so a temporary table cannot stand in for audit_heads.
+CREATE FUNCTION audit_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE head_seq bigint; head_hash text;
 BEGIN
-  SELECT tenant_seq, hash INTO head_seq, head_hash FROM audit_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
+  -- the role setting survives SECURITY DEFINER: requests run as tillit_app and take the server's values
+  IF current_setting('role', true) = 'tillit_app' THEN
+    NEW.seq := nextval(pg_get_serial_sequence('public.audit_events', 'seq'));
+    NEW.at := now();
+  END IF;
+  SELECT tenant_seq, hash INTO head_seq, head_hash FROM public.audit_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
   IF NOT FOUND THEN
-    INSERT INTO audit_heads (tenant_id, tenant_seq, hash) VALUES (NEW.tenant_id, 0, repeat('0', 64)) ON CONFLICT (tenant_id) DO NOTHING;
-    SELECT tenant_seq, hash INTO head_seq, head_hash FROM audit_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
+    INSERT INTO public.audit_heads (tenant_id, tenant_seq, hash) VALUES (NEW.tenant_id, 0, repeat('0', 64)) ON CONFLICT (tenant_id) DO NOTHING;
+    SELECT tenant_seq, hash INTO head_seq, head_hash FROM public.audit_heads WHERE tenant_id = NEW.tenant_id FOR UPDATE;
   END IF;
   NEW.tenant_seq := head_seq + 1;
   NEW.prev_hash := head_hash;
-  NEW.hash := audit_event_hash(head_hash, audit_canonical(NEW));
-  UPDATE audit_heads SET tenant_seq = NEW.tenant_seq, hash = NEW.hash, updated_at = now() WHERE tenant_id = NEW.tenant_id;
+  NEW.hash := public.audit_event_hash(head_hash, public.audit_canonical(NEW));
+  UPDATE public.audit_heads SET tenant_seq = NEW.tenant_seq, hash = NEW.hash, updated_at = now() WHERE tenant_id = NEW.tenant_id;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
@@ -104,6 +110,46 @@ BEGIN
     RETURN OLD;
   END IF;
   RAISE EXCEPTION 'audit trail is append-only: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END $$;
+--> statement-breakpoint
+-- An anchor may only name a real event of the chain that retention has made due: otherwise an anchor
+-- written by hand would open the purge for events that were never archived.
+CREATE FUNCTION audit_anchor_check() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM public.audit_events e JOIN public.tenants t ON t.id = e.tenant_id
+    WHERE e.tenant_id = NEW.tenant_id AND e.tenant_seq = NEW.tenant_seq AND e.hash = NEW.hash
+      AND t.audit_retention_days IS NOT NULL AND e.at < now() - make_interval(days => t.audit_retention_days)
+  ) OR EXISTS (SELECT 1 FROM public.audit_anchors a WHERE a.tenant_id = NEW.tenant_id AND a.tenant_seq >= NEW.tenant_seq)
+    OR NEW.file_sha256 !~ '^[0-9a-f]{64}$' THEN
+    RAISE EXCEPTION 'audit anchor refused: not an archived, expired event of the chain' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER audit_anchors_check BEFORE INSERT ON audit_anchors FOR EACH ROW EXECUTE FUNCTION audit_anchor_check();
+--> statement-breakpoint
+-- The application takes checkpoints only as copies of its own tenant's head.
+CREATE FUNCTION audit_take_checkpoint(tenant uuid, checkpoint_kind text) RETURNS SETOF audit_checkpoints
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF tenant IS DISTINCT FROM nullif(current_setting('app.tenant_id', true), '')::uuid THEN
+    RAISE EXCEPTION 'checkpoint for another tenant refused' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN QUERY INSERT INTO public.audit_checkpoints (tenant_id, tenant_seq, hash, kind)
+    SELECT h.tenant_id, h.tenant_seq, h.hash, checkpoint_kind FROM public.audit_heads h WHERE h.tenant_id = tenant
+    RETURNING *;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION audit_take_checkpoint(uuid, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION audit_take_checkpoint(uuid, text) TO tillit_app;
+--> statement-breakpoint
+-- Temporary tables could shadow the trail's tables on a pooled connection: only the owner may make them.
+DO $$ BEGIN
+  EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
+EXCEPTION WHEN others THEN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
@@ -125,9 +171,7 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM tillit_app;
 --> statement-breakpoint
 GRANT SELECT ON audit_heads, audit_anchors TO tillit_app;
 --> statement-breakpoint
-GRANT SELECT, INSERT ON audit_checkpoints TO tillit_app;
---> statement-breakpoint
-GRANT USAGE ON SEQUENCE audit_checkpoints_id_seq TO tillit_app;
+GRANT SELECT ON audit_checkpoints TO tillit_app;
 --> statement-breakpoint
 ALTER TABLE audit_heads ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -8,6 +8,7 @@ import { eventHash } from './audit.chain.js';
 
 export interface ArchiveCheck {
   status: 'intact' | 'broken';
+  tenantId: string | null;
   events: number;
   firstSeq: number | null;
   lastSeq: number | null;
@@ -54,6 +55,7 @@ export async function checkArchiveFile(file: string): Promise<ArchiveCheck> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const out: Omit<ArchiveCheck, 'fileSha256'> = {
     status: 'intact',
+    tenantId: null,
     events: 0,
     firstSeq: null,
     lastSeq: null,
@@ -63,8 +65,16 @@ export async function checkArchiveFile(file: string): Promise<ArchiveCheck> {
   };
   for await (const text of lines) {
     if (!text) continue;
-    const l = JSON.parse(text) as Line;
+    let l: Line;
+    try {
+      l = JSON.parse(text) as Line;
+    } catch {
+      out.status = 'broken';
+      out.problem = `raden efter nr ${out.lastSeq ?? 0} går inte att läsa`;
+      break;
+    }
     if (out.lastSeq === null) {
+      out.tenantId = l.tenantId;
       out.firstSeq = l.tenantSeq;
       out.firstPrevHash = l.prevHash;
     } else if (l.tenantSeq !== out.lastSeq + 1 || l.prevHash !== out.lastHash) {
@@ -72,7 +82,7 @@ export async function checkArchiveFile(file: string): Promise<ArchiveCheck> {
       out.problem = `händelse nr ${l.tenantSeq} hänger inte ihop med nr ${out.lastSeq}`;
       break;
     }
-    if (eventHash(l.prevHash, l.canonical) !== l.hash || !fieldsMatch(l)) {
+    if (l.tenantId !== out.tenantId || eventHash(l.prevHash, l.canonical) !== l.hash || !fieldsMatch(l)) {
       out.status = 'broken';
       out.problem = `händelse nr ${l.tenantSeq} har ändrats`;
       break;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
 import { queryRows, type Queryable } from '../../db/rows.js';
 export type { Queryable } from '../../db/rows.js';
 import type { VerifyReport } from './audit.schemas.js';
@@ -50,6 +51,18 @@ interface Row {
 }
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+// Head, checkpoints and events must come from one snapshot, or an event committed during the walk would
+// look like one written past the head.
+export function inSnapshot<T>(db: Db, tenantId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      if (tenantId) await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'tillit_app', true)`);
+      return work(tx);
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
 
 // Walks one tenant's chain from its start (or the last archive anchor) to its head and reports the
 // first broken link. The canonical text comes from the database function that the insert trigger
@@ -110,6 +123,7 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
   // Removing the newest events leaves a consistent chain; the head and the checkpoints still remember them.
   const remembered = Math.max(num(head?.tenant_seq) ?? 0, ...checkpoints.keys());
   if (remembered > last) return broken(checked, 'missing-tail', remembered, last);
+  if (head && last > Number(head.tenant_seq)) return broken(checked, 'link', Number(head.tenant_seq) + 1);
   if (head && last === Number(head.tenant_seq) && head.hash !== prevHash && last > startSeq) return broken(checked, 'link', last);
   // An event below the anchor that is still present would duplicate the archive (a re-inserted copy).
   const [dup] = await queryRows<{ n: string | null }>(

@@ -96,13 +96,12 @@ export async function listCheckpoints(q: Queryable, tenantId: string, limit: num
   return rows.map(presentCheckpoint);
 }
 
-// A checkpoint copies the head as it is now; nothing in it comes from the caller.
+// A checkpoint copies the head as it is now; nothing in it comes from the caller (the database function
+// is the application role's only way to add one).
 export async function insertCheckpoint(q: Queryable, tenantId: string, kind: string): Promise<CheckpointOut | null> {
   const [row] = await queryRows<CheckpointRow>(
     q,
-    sql`insert into audit_checkpoints (tenant_id, tenant_seq, hash, kind)
-      select tenant_id, tenant_seq, hash, ${kind} from audit_heads where tenant_id = ${tenantId}
-      returning id, tenant_seq, hash, kind, at`,
+    sql`select id, tenant_seq, hash, kind, at from audit_take_checkpoint(${tenantId}, ${kind})`,
   );
   return row ? presentCheckpoint(row) : null;
 }

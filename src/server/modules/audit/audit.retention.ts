@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, type Queryable } from '../../db/rows.js';
 import { withTenant } from '../../db/tenant.js';
 import { recordAudit, systemContext } from '../../platform/audit.js';
 import { verifyChain } from './audit.chain.js';
@@ -47,9 +47,17 @@ interface ArchivedRow {
 
 // One line per event with its canonical text and hashes: the file can be checked on its own
 // (`tillit audit verify-archive`), and its last hash is the anchor the database keeps.
-async function writeArchive(db: Db, tenantId: string, fromSeq: number, toSeq: number, file: string): Promise<string> {
+async function writeArchive(
+  db: Queryable,
+  tenantId: string,
+  fromSeq: number,
+  toSeq: number,
+  file: string,
+): Promise<{ sha256: string; count: number; lastHash: string | null }> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${randomUUID()}.tmp`;
+  let count = 0;
+  let lastHash: string | null = null;
   const lines = async function* () {
     for (let next = fromSeq; next <= toSeq;) {
       const rows = await queryRows<ArchivedRow>(
@@ -60,6 +68,8 @@ async function writeArchive(db: Db, tenantId: string, fromSeq: number, toSeq: nu
       );
       if (rows.length === 0) return;
       for (const r of rows) {
+        count++;
+        lastHash = r.hash;
         yield `${JSON.stringify({
           tenantId,
           seq: Number(r.seq),
@@ -89,8 +99,10 @@ async function writeArchive(db: Db, tenantId: string, fromSeq: number, toSeq: nu
   const handle = await open(tmp, 'r');
   await handle.sync();
   await handle.close();
+  // Under the tenant's archive lock with no anchor for this range, a file of that name can only be left
+  // from a run whose transaction failed: replacing it loses nothing.
   await rename(tmp, file);
-  return digest.digest('hex');
+  return { sha256: digest.digest('hex'), count, lastHash };
 }
 
 // Moves the events older than each tenant's retention period to an archive file, then removes them.
@@ -105,38 +117,46 @@ export async function archiveExpired(db: Db, archiveDir: string, now = new Date(
   const refused: ArchiveOutcome['refused'] = [];
   for (const t of tenants) {
     const cutoff = new Date(now.getTime() - t.days * 86_400_000);
-    const [range] = await queryRows<{ anchor: string | null; last_old: string | null }>(
-      db,
-      sql`select (select max(tenant_seq) from audit_anchors where tenant_id = ${t.id}) as anchor,
-        coalesce((select min(tenant_seq) - 1 from audit_events where tenant_id = ${t.id} and at >= ${cutoff.toISOString()}::timestamptz),
-                 (select max(tenant_seq) from audit_events where tenant_id = ${t.id})) as last_old`,
-    );
-    const fromSeq = Number(range?.anchor ?? 0) + 1;
-    const toSeq = Number(range?.last_old ?? 0);
-    if (toSeq < fromSeq) continue;
-    const report = await verifyChain(db, t.id);
-    if (report.status !== 'intact') {
-      refused.push({ tenantId: t.id, brokenAt: report.firstBroken?.tenantSeq ?? 0 });
-      continue;
-    }
-    const file = path.join(archiveDir, t.id, `audit-${String(fromSeq).padStart(12, '0')}-${String(toSeq).padStart(12, '0')}.jsonl.gz`);
-    const fileSha256 = await writeArchive(db, t.id, fromSeq, toSeq, file);
-    await db.transaction(async (tx) => {
+    // One archiver per tenant at a time (several instances, or the CLI beside the server): the range is
+    // read, written, anchored and purged under the lock, so no run can archive what another removed.
+    const done = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(7261006, hashtext(${t.id}))`);
+      const [range] = await queryRows<{ anchor: string | null; last_old: string | null }>(
+        tx,
+        sql`select (select max(tenant_seq) from audit_anchors where tenant_id = ${t.id}) as anchor,
+          coalesce((select min(tenant_seq) - 1 from audit_events where tenant_id = ${t.id} and at >= ${cutoff.toISOString()}::timestamptz),
+                   (select max(tenant_seq) from audit_events where tenant_id = ${t.id})) as last_old`,
+      );
+      const fromSeq = Number(range?.anchor ?? 0) + 1;
+      const toSeq = Number(range?.last_old ?? 0);
+      if (toSeq < fromSeq) return null;
+      const report = await verifyChain(tx, t.id);
+      if (report.status !== 'intact') {
+        refused.push({ tenantId: t.id, brokenAt: report.firstBroken?.tenantSeq ?? 0 });
+        return null;
+      }
+      const file = path.join(archiveDir, t.id, `audit-${String(fromSeq).padStart(12, '0')}-${String(toSeq).padStart(12, '0')}.jsonl.gz`);
+      const written = await writeArchive(tx, t.id, fromSeq, toSeq, file);
+      // The file must hold exactly the range, ending at the hash the anchor will name (the anchor
+      // trigger checks that hash against the event too).
+      if (written.count !== toSeq - fromSeq + 1)
+        throw new Error(`archive of ${t.id} holds ${written.count} events, expected ${toSeq - fromSeq + 1}`);
       await tx.execute(sql`insert into audit_anchors (tenant_id, tenant_seq, hash, event_count, file_name, file_sha256)
-        select tenant_id, tenant_seq, hash, ${toSeq - fromSeq + 1}, ${path.basename(file)}, ${fileSha256}
-        from audit_events where tenant_id = ${t.id} and tenant_seq = ${toSeq}`);
+        values (${t.id}, ${toSeq}, ${written.lastHash}, ${written.count}, ${path.basename(file)}, ${written.sha256})`);
       await tx.execute(sql`select set_config('tillit.audit_purge', ${t.id}, true)`);
       await tx.execute(sql`delete from audit_events where tenant_id = ${t.id} and tenant_seq between ${fromSeq} and ${toSeq}`);
+      return { tenantId: t.id, fromSeq, toSeq, eventCount: written.count, file, sha256: written.sha256 };
     });
+    if (!done) continue;
     await withTenant(db, t.id, (tx) =>
       recordAudit(tx, systemContext(t.id, randomUUID()), {
         action: 'audit.archive',
         entityType: 'audit-trail',
         entityId: null,
-        after: { fromSeq, toSeq, file: path.basename(file), sha256: fileSha256, retentionDays: t.days },
+        after: { fromSeq: done.fromSeq, toSeq: done.toSeq, file: path.basename(done.file), sha256: done.sha256, retentionDays: t.days },
       }),
     );
-    results.push({ tenantId: t.id, fromSeq, toSeq, eventCount: toSeq - fromSeq + 1, file });
+    results.push({ tenantId: t.id, fromSeq: done.fromSeq, toSeq: done.toSeq, eventCount: done.eventCount, file: done.file });
   }
   return { archived: results, refused };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { assertCan } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
-import { verifyChain } from './audit.chain.js';
+import { inSnapshot, verifyChain } from './audit.chain.js';
 import * as repo from './audit.repository.js';
 import type { AuditFilter, AuditListQuery, CheckpointOut, HistoryEventOut, HistoryQuery, VerifyReport } from './audit.schemas.js';
 
@@ -45,7 +45,7 @@ export function createAuditService(db: Db) {
 
     async verify(ctx: RequestContext): Promise<VerifyReport> {
       assertCan(ctx.actor, 'read', 'audit-trail');
-      const report = await withTenant(db, ctx.actor.tenantId, (tx) => verifyChain(tx, ctx.actor.tenantId));
+      const report = await inSnapshot(db, ctx.actor.tenantId, (tx) => verifyChain(tx, ctx.actor.tenantId));
       await withTenant(db, ctx.actor.tenantId, (tx) =>
         recordAudit(tx, ctx, {
           action: 'audit.verify',

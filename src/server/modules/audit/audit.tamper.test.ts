@@ -100,6 +100,16 @@ describe('tamper evidence of the audit chain (D1-48)', () => {
     expect(await broken(t)).toMatchObject({ tenantSeq: 6, reason: 'hash' });
   });
 
+  it('an event appended past the head, with a correctly computed hash, is found', async () => {
+    const t = await tenantWith(5);
+    await tamper(
+      sql`insert into audit_events (tenant_id, tenant_seq, action, entity_type, prev_hash, hash)
+        select ${t}, 6, 'forged', 'system', hash, '' from audit_events where tenant_id = ${t} and tenant_seq = 5`,
+      sql`update audit_events e set hash = audit_event_hash(e.prev_hash, audit_canonical(e)) where tenant_id = ${t} and tenant_seq = 6`,
+    );
+    expect(await broken(t)).toMatchObject({ tenantSeq: 6, reason: 'link' });
+  });
+
   it('removing the newest events is found through the chain head', async () => {
     const t = await tenantWith(20);
     await tamper(sql`delete from audit_events where tenant_id = ${t} and tenant_seq > 17`);

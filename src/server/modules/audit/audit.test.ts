@@ -4,6 +4,7 @@ import { anonymous, memberWith, newTenant, testApp, TEST_PASSWORD, type TestTena
 
 interface Event {
   seq: number;
+  at: string;
   tenantSeq: number;
   action: string;
   entityType: string;
@@ -76,6 +77,20 @@ describe('audit trail: one chained event per write (D1-48, D1-68)', () => {
     expect(update.before!.description).toMatch(/^hmac-sha256:/);
     expect(update.after!.description).toMatch(/^hmac-sha256:/);
     expect(update.before!.description).not.toBe(update.after!.description);
+  });
+
+  it("D1-68: a linked record is kept as its id only, so a secret system's name never reaches the trail of an open record", async () => {
+    const t = await newTenant();
+    const secret = await system(t, { name: 'Skyddat boende X', secret: true, secrecyProvision: '21 kap. 3 § OSL' });
+    const asset = await t.admin.post('/api/v1/information-assets', { name: 'Boendelista', unitId: t.unitId, systemIds: [secret.id] });
+    expect(asset.statusCode).toBe(201);
+    const id = asset.json<{ id: string }>().id;
+    const trail = JSON.stringify((await events(t, `?entityId=${id}`)).items);
+    const history = JSON.stringify((await t.reader.get(`/api/v1/information-assets/${id}/history`)).json());
+    for (const text of [trail, history]) {
+      expect(text).not.toContain('Skyddat boende X');
+      expect(text).toContain(secret.id);
+    }
   });
 
   it('D1-48: sign-in, failed sign-in (wrong password) and sign-out are events in the tenant of the account', async () => {
@@ -231,11 +246,33 @@ describe('audit trail: one chained event per write (D1-48, D1-68)', () => {
     expect(await failure(db.execute(sql`update audit_checkpoints set hash = 'x'`))).toMatch(/append-only/);
     // an application insert cannot choose its number or hash: the trigger sets them
     await asApp(
-      `insert into audit_events (tenant_id, action, entity_type, tenant_seq, prev_hash, hash) values ('${t.tenantId}', 'forged', 'x', 1, 'a', 'b')`,
+      `insert into audit_events (seq, at, tenant_id, action, entity_type, tenant_seq, prev_hash, hash)
+        values (9000000000, '2001-01-01', '${t.tenantId}', 'forged', 'x', 1, 'a', 'b')`,
     );
     const [forged] = (await events(t, '?action=forged')).items;
     expect(forged!.tenantSeq).toBeGreaterThan(1);
     expect(forged!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(forged!.seq).toBeLessThan(9000000000);
+    expect(new Date(forged!.at).getFullYear()).toBeGreaterThan(2001);
+    // checkpoints only as copies of the own head, through the database function
+    expect(
+      await failure(
+        asApp(`insert into audit_checkpoints (tenant_id, tenant_seq, hash, kind) values ('${t.tenantId}', 999, 'x', 'manual')`),
+      ),
+    ).toMatch(/permission denied/);
+    const other = await newTenant();
+    expect(await failure(asApp(`select * from audit_take_checkpoint('${other.tenantId}', 'manual')`))).toMatch(/another tenant/);
+    // an anchor made by hand cannot open the purge for events that were never archived
+    expect(
+      await failure(
+        db.execute(sql`insert into audit_anchors (tenant_id, tenant_seq, hash, event_count, file_name, file_sha256)
+          select tenant_id, tenant_seq, hash, 1, 'x', repeat('a', 64) from audit_events where tenant_id = ${t.tenantId} order by tenant_seq desc limit 1`),
+      ),
+    ).toMatch(/anchor refused/);
+    // a temporary table cannot stand in for the chain's tables
+    expect(await failure(asApp('create temporary table audit_heads (tenant_id uuid, tenant_seq bigint, hash text)'))).toMatch(
+      /permission denied/,
+    );
     expect((await t.admin.post('/api/v1/audit/verify')).json<{ status: string }>().status).toBe('intact');
     expect(TEST_PASSWORD).toBeTruthy();
   });

@@ -176,8 +176,25 @@ export interface TrailEvent {
 
 // Tillit's own audit trail for the records of these systems (the systems and the information assets
 // linked to them) in the period, whole days in Europe/Stockholm. Row-level security applies.
-export async function trailEvents(tx: Tx, tenantId: string, systemIds: string[], from: string, to: string): Promise<TrailEvent[]> {
+//
+// A supplier's review covers its own staff's activity (D0-07, D3-36), and the supplier's administrator
+// reads the extract: it must not hand them the municipality's staff names, client addresses and
+// register content. So for a supplier an event is included only if its actor holds a role assignment
+// scoped to that supplier in this tenant, as the assignments stand when the extract is made (someone
+// whose supplier role has been removed drops out; an event without an actor is nobody's staff).
+export async function trailEvents(
+  tx: Tx,
+  tenantId: string,
+  systemIds: string[],
+  from: string,
+  to: string,
+  supplierId: string | null,
+): Promise<TrailEvent[]> {
   const ids = uuidArray(systemIds);
+  const staffOnly = supplierId
+    ? sql`and exists (select 1 from role_assignments ra where ra.tenant_id = e.tenant_id and ra.user_id = e.actor_user_id
+        and ra.scope_type = 'supplier' and ra.scope_supplier_id = ${supplierId})`
+    : sql``;
   const res = await tx.execute(sql`select to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, e.actor_user_id,
       u.display_name as actor_name, e.action, e.entity_type, e.entity_id, e.before, e.after, e.request_id, e.client_address,
       e.tenant_seq, e.hash
@@ -187,6 +204,7 @@ export async function trailEvents(tx: Tx, tenantId: string, systemIds: string[],
         or e.entity_id in (select l.asset_id from information_asset_systems l where l.tenant_id = ${tenantId} and l.system_id = any(${ids})))
       and e.at >= (${from}::date::timestamp at time zone 'Europe/Stockholm')
       and e.at < ((${to}::date + 1)::timestamp at time zone 'Europe/Stockholm')
+      ${staffOnly}
     order by e.tenant_seq`);
   return rowsOf<TrailEvent>(res);
 }

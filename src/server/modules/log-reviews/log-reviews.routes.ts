@@ -5,6 +5,7 @@ import { contextOf } from '../../platform/auth/plugin.js';
 import { idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
 import { fieldProblem, Problem } from '../../platform/problems.js';
 import { objectReachHook } from './log-review-plans.routes.js';
+import { disposition, servedType } from './log-reviews.download.js';
 import {
   followUpCreate,
   followUpOut,
@@ -32,24 +33,34 @@ const cleanName = (name: string) =>
     .trim()
     .slice(0, 200) || 'loggutdrag';
 
+// Busboy reports a body that ends mid-part ("Unexpected end of form", "Part terminated early") as a
+// plain error: that is the client's cut-off upload, not a fault here. Errors that already carry a 4xx
+// (too many parts or files, not multipart) and our own problems pass through.
+const clientFault = (err: unknown) => {
+  if (err instanceof Problem) return err;
+  if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return new Problem('file-too-large');
+  const status = (err as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return err;
+  return new Problem('bad-request', { sv: 'Filen kom inte fram hel. Försök igen.', en: 'The file did not arrive whole. Try again.' });
+};
+
 async function readUpload(req: FastifyRequest): Promise<UploadedFile> {
   if (!req.isMultipart()) throw noFile();
-  const part = await req.file({ limits: { fileSize: MAX_MATERIAL_BYTES, files: 1, fields: 0 } });
-  if (!part) throw noFile();
+  let fileName: string;
+  let contentType: string;
   let content: Buffer;
   try {
+    const part = await req.file({ limits: { fileSize: MAX_MATERIAL_BYTES, files: 1, fields: 0 } });
+    if (!part) throw noFile();
+    fileName = part.filename;
+    contentType = part.mimetype;
     content = await part.toBuffer();
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new Problem('file-too-large');
-    throw err;
+    throw clientFault(err);
   }
   if (content.length === 0) throw fieldProblem('file', 'empty', 'Filen är tom.', 'The file is empty.');
-  return { fileName: cleanName(part.filename), contentType: part.mimetype || 'application/octet-stream', content };
+  return { fileName: cleanName(fileName), contentType: contentType || 'application/octet-stream', content };
 }
-
-// RFC 6266: an ASCII fallback and the real (Swedish) name in UTF-8.
-const disposition = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const logReviewsRoutes: FastifyPluginAsyncZod<{ service: LogReviewsService }> = async (app, { service }) => {
   // Only this scope takes multipart bodies (the log extract upload); everywhere else stays JSON.
@@ -129,7 +140,7 @@ export const logReviewsRoutes: FastifyPluginAsyncZod<{ service: LogReviewsServic
     async (req, reply) => {
       const m = await service.download(contextOf(req), req.params.id);
       return reply
-        .header('content-type', m.contentType)
+        .header('content-type', servedType(m.contentType))
         .header('content-disposition', disposition(m.fileName))
         .header('x-content-type-options', 'nosniff')
         .send(m.content);

@@ -169,8 +169,9 @@ export function createLogReviewsService(db: Db) {
       });
     },
 
-    // An extract of Tillit's own audit trail for the review's systems and period; it is an export of
-    // the trail, so its audit entry says what was extracted.
+    // An extract of Tillit's own audit trail for the review's systems and period (for a supplier's
+    // review, its own staff's events only: see repo.trailEvents); it is an export of the trail, so its
+    // audit entry says what was extracted.
     async attachAuditExtract(ctx: RequestContext, id: string, version: number): Promise<ReviewOut> {
       return change(ctx, id, version, 'log-review.audit-extract', async (tx, before) => {
         assertMayAttach(ctx.actor, before);
@@ -179,7 +180,8 @@ export function createLogReviewsService(db: Db) {
             'Granskningen gäller inget IT-system, så Tillits egen logg har inget utdrag för den. Ladda upp ett loggutdrag i stället.',
             'The review covers no IT system, so Tillit’s own log has no extract for it. Upload a log extract instead.',
           );
-        const events = await repo.trailEvents(tx, ctx.actor.tenantId, before.systemIds, before.periodFrom, before.periodTo);
+        const { systemIds, periodFrom, periodTo, supplierId } = before;
+        const events = await repo.trailEvents(tx, ctx.actor.tenantId, systemIds, periodFrom, periodTo, supplierId);
         const content = extractCsv(events);
         await attach(
           tx,
@@ -188,8 +190,9 @@ export function createLogReviewsService(db: Db) {
           { fileName: extractFileName(before.periodFrom, before.periodTo), contentType: 'text/csv; charset=utf-8', content },
           'audit_extract',
         );
+        // The audit entry names the narrowing, so the export can be judged later for what it held.
         return {
-          extract: { eventCount: events.length, systemIds: before.systemIds, periodFrom: before.periodFrom, periodTo: before.periodTo },
+          extract: { eventCount: events.length, systemIds, periodFrom, periodTo, ...(supplierId ? { staffOfSupplierId: supplierId } : {}) },
         };
       });
     },
