@@ -108,8 +108,10 @@ export function formatValue(t: TFunction, lang: string, entityType: string, fiel
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    // A reference to another record ({ id, name }) reads as its name.
+    // A reference to another record reads as its name when the event has one; the trail keeps only the
+    // id of linked records (their names may be secret), which reads as the id.
     if (typeof o.name === 'string' && !isHashedValue(o.name)) return o.name;
+    if (typeof o.id === 'string' && Object.keys(o).length === 1) return o.id;
     return Object.entries(o)
       .map(([k, v]) => `${fieldLabel(t, entityType, k)}: ${formatValue(t, lang, entityType, k, v)}`)
       .join('; ');
