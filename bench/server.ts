@@ -1,28 +1,14 @@
 // The server half of the benchmark, in its own process so the load generator does not share its
 // event loop: database, deterministic data, the app and the bare 'limit' routes.
 import { sql } from 'drizzle-orm';
-import { createScratchDatabase } from '../test/helpers/scratch-db.js';
 import { buildApp } from '../src/server/app.js';
-import { openEmbedded, openPostgres, type Database } from '../src/server/db/client.js';
 import { createAuthService } from '../src/server/modules/auth/auth.service.js';
 import { listSystems, findSystem } from '../src/server/modules/systems/systems.repository.js';
 import { seedSystems } from './data.js';
+import { openBenchDatabase } from './database.js';
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 2000);
 const PASSWORD = 'Bench-lösenord-123';
-
-async function openBenchDatabase(): Promise<{ database: Database; kind: string; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    const database = await openEmbedded(null);
-    await database.migrate();
-    return { database, kind: 'embedded', drop: async () => {} };
-  }
-  const scratch = await createScratchDatabase(base, 'tillit_bench');
-  const database = await openPostgres(scratch.url, 10);
-  await database.migrate();
-  return { database, kind: 'postgres', drop: scratch.drop };
-}
 
 const { database, kind, drop } = await openBenchDatabase();
 const auth = createAuthService(database.db);
