@@ -3,8 +3,7 @@ import type { Db } from '../../db/client.js';
 import { tenantDemandsMfa } from '../../platform/auth/mfa-rule.js';
 import { linkedThroughSameIdp } from '../../platform/auth/same-idp.js';
 import { sessions } from '../../db/schema/index.js';
-
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+import { rowsOf } from '../../db/rows.js';
 
 // Tenants where the user holds a role: a joint IT organisation's staff may have several.
 export async function memberships(db: Db, userId: string) {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { permissionsOf } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { retryAfterHook } from '../../platform/auth/throttle.js';
-import { auditSignIn } from '../../platform/auth/sign-in-audit.js';
 import { Problem } from '../../platform/problems.js';
 import { loginBody, loginOut, meOut } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
@@ -65,16 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; secureCoo
   app.post('/logout', { config: { policy: 'sign-in-step' }, schema: { tags, summary: 'Logga ut' } }, async (req, reply) => {
     // Also ends a half-finished sign-in (MFA owed or being set up): "Avbryt" on those steps.
     if (!req.session) throw new Problem('unauthenticated');
-    await service.logout(req.session.idHash);
-    await auditSignIn(service.db, {
-      userId: req.session.actor.userId,
-      tenantIds: [req.session.actor.tenantId],
-      action: 'auth.sign-out',
-      detail: { stage: req.session.stage },
-      requestId: String(req.id),
-      clientAddress: req.ip,
-      authenticated: true,
-    });
+    await service.signOut(req.session, { requestId: String(req.id), address: req.ip });
     clearSessionCookie(reply);
     return reply.status(204).send();
   });

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
-import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { createSession, deleteSession, type SessionInfo } from '../../platform/auth/sessions.js';
 import { accountKey, assertNotThrottled, clearThrottle, recordFailure, signInKeys } from '../../platform/auth/throttle.js';
 import { auditSignIn } from '../../platform/auth/sign-in-audit.js';
 import { Problem } from '../../platform/problems.js';
@@ -11,7 +11,6 @@ import * as repo from './auth.repository.js';
 
 export function createAuthService(db: Db) {
   return {
-    db,
     // One generic failure for unknown user, wrong password, disabled account or no membership:
     // the answer must not tell which accounts exist.
     async login(email: string, password: string, client: { address?: string; userAgent?: string; requestId?: string } = {}) {
@@ -66,6 +65,20 @@ export function createAuthService(db: Db) {
     },
 
     logout: (idHash: string) => deleteSession(db, idHash),
+
+    // The person's own sign-out (also "Avbryt" on a half-finished sign-in): ends the session, audited.
+    async signOut(session: SessionInfo, client: { requestId: string; address: string }) {
+      await deleteSession(db, session.idHash);
+      await auditSignIn(db, {
+        userId: session.actor.userId,
+        tenantIds: [session.actor.tenantId],
+        action: 'auth.sign-out',
+        detail: { stage: session.stage },
+        requestId: client.requestId,
+        clientAddress: client.address,
+        authenticated: true,
+      });
+    },
 
     // Used by the CLI and the demo seed: creates the tenant when missing, and the user when missing
     // (an existing user gets the new password), then grants the role.

@@ -6,8 +6,9 @@ import type { Cursor } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, type SortColumn } from '../../platform/keyset.js';
 import { roles, supplierRoles } from '../../../shared/enums.js';
 import { subjectWhere } from './log-reviews.policy.js';
-import { personOf, rowsOf, supplierOf, systemsOf, textArray, today, uuidArray, type Person } from './log-reviews.sql.js';
+import { personOf, supplierOf, systemsOf, textArray, today, uuidArray, type Person } from './log-reviews.sql.js';
 import type { PlanListQuery } from './log-reviews.schemas.js';
+import { rowsOf } from '../../db/rows.js';
 
 export type PlanValues = Omit<typeof logReviewPlans.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
 

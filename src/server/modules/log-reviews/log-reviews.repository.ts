@@ -5,8 +5,9 @@ import type { Actor } from '../../platform/access.js';
 import type { Cursor } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, type SortColumn } from '../../platform/keyset.js';
 import { subjectWhere } from './log-reviews.policy.js';
-import { personOf, rowsOf, supplierOf, systemsOf, today, uuidArray, type Person } from './log-reviews.sql.js';
+import { personOf, supplierOf, systemsOf, today, uuidArray, type Person } from './log-reviews.sql.js';
 import type { ReviewListQuery } from './log-reviews.schemas.js';
+import { rowsOf } from '../../db/rows.js';
 
 export type ReviewValues = Omit<typeof logReviews.$inferInsert, 'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>;
 

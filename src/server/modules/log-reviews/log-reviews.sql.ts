@@ -24,8 +24,6 @@ export const personOf = (column: SQL) =>
 // The municipality's calendar day: a review is overdue the day after its due date.
 export const today = sql`(now() at time zone 'Europe/Stockholm')::date`;
 
-export const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
-
 const arrayOf = (values: readonly string[], type: 'uuid' | 'text') =>
   sql`array[${sql.join(
     values.map((v) => sql`${v}`),

@@ -5,6 +5,7 @@ import type { Cursor, SortSpec } from '../../platform/http.js';
 import { keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
 import type { AssignmentSpec } from '../../platform/auth/group-roles.js';
 import type { userSorts } from './users.schemas.js';
+import { rowsOf } from '../../db/rows.js';
 
 export type UserSort = (typeof userSorts)[number];
 
@@ -64,8 +65,6 @@ const userColumns = (tenantId: string) => sql`u.id, u.email, u.display_name, u.d
         where sp.tenant_id = ra.tenant_id and sp.id = ra.scope_supplier_id)
     ) order by ra.created_at, ra.id)
     from role_assignments ra where ra.user_id = u.id and ra.tenant_id = ${tenantId}), '[]'::json) as assignments`;
-
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 export async function listUsers(
   tx: Tx,
