@@ -68,3 +68,48 @@ export type SessionStage = (typeof sessionStages)[number];
 
 export const objectActions = ['read', 'update', 'archive', 'restore'] as const;
 export type ObjectAction = (typeof objectActions)[number];
+
+// Assessment (issue 5). The four aspects of KLASSA: konfidentialitet, riktighet, tillgänglighet, spårbarhet.
+export const aspects = ['confidentiality', 'integrity', 'availability', 'traceability'] as const;
+export type Aspect = (typeof aspects)[number];
+
+// Consequence categories the guided classification asks about for each aspect.
+export const consequenceCategories = ['individuals', 'operation', 'finances', 'trust', 'law'] as const;
+export type ConsequenceCategory = (typeof consequenceCategories)[number];
+
+// Levels are numbers; their names are the tenant's data. 4 is national security and is refused.
+export const classificationLevels = [0, 1, 2, 3, 4] as const;
+export const refusedLevel = 4;
+
+export const requirementKinds = ['organisation', 'procurement'] as const;
+export type RequirementKind = (typeof requirementKinds)[number];
+export const requirementAreas = ['administrative', 'physical', 'technical'] as const;
+export type RequirementArea = (typeof requirementAreas)[number];
+
+export const gapStatuses = ['exists', 'partly', 'missing', 'not_applicable'] as const;
+export type GapStatus = (typeof gapStatuses)[number];
+export const deficiencyLevels = ['negligible', 'moderate', 'significant', 'serious'] as const;
+export type DeficiencyLevel = (typeof deficiencyLevels)[number];
+
+// Where a measure comes from; the later modules (incidents, suppliers, continuity) add their records.
+export const measureOrigins = [
+  'gap',
+  'risk',
+  'incident',
+  'supplier_deficiency',
+  'exercise',
+  'log_review',
+  'follow_up',
+  'needs_analysis',
+  'other',
+] as const;
+export type MeasureOrigin = (typeof measureOrigins)[number];
+export const measureStatuses = ['proposed', 'planned', 'in_progress', 'done', 'cancelled'] as const;
+export type MeasureStatus = (typeof measureStatuses)[number];
+export const priorities = ['low', 'medium', 'high', 'critical'] as const;
+export type Priority = (typeof priorities)[number];
+
+export const riskTreatments = ['reduce', 'accept', 'transfer', 'avoid'] as const;
+export type RiskTreatment = (typeof riskTreatments)[number];
+export const riskMatrixSizes = [4, 5] as const;
+export type RiskMatrixSize = (typeof riskMatrixSizes)[number];

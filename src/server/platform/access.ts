@@ -14,6 +14,12 @@ export const resources = [
   'report',
   'audit-trail',
   'log-review',
+  // assessment (issue 5): the requirement catalogue, policy goals, measures, the yearly action plan, RSA
+  'requirement',
+  'policy-goal',
+  'measure',
+  'action-plan',
+  'risk',
 ] as const;
 export type Resource = (typeof resources)[number];
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore';
@@ -82,22 +88,86 @@ export const policy: Record<Role, RoleRule> = {
       // reads, exports and verifies the trail; 'create' takes a checkpoint
       'audit-trail': ['read', 'create'],
       'log-review': W,
+      requirement: W,
+      'policy-goal': W,
+      measure: W,
+      'action-plan': W,
+      risk: W,
     },
     secret: 'full',
   },
   // kommundirektör / ledning: sees everything that is not secret, approves and receives reports
-  management: { can: { 'org-unit': R, system: R, 'information-asset': R, supplier: R, report: R }, secret: 'masked' },
+  // decides the action plan (D1: "beslutas av ledningen"): records the decision with date and Dnr
+  management: {
+    can: {
+      'org-unit': R,
+      system: R,
+      'information-asset': R,
+      supplier: R,
+      report: R,
+      requirement: R,
+      'policy-goal': R,
+      measure: R,
+      'action-plan': RU,
+      risk: R,
+    },
+    secret: 'masked',
+  },
   // IT-chef: owns the infrastructure and the system register with the system owners
-  it_manager: { can: { 'org-unit': R, system: W, 'information-asset': R, supplier: R, 'log-review': W }, secret: 'full' },
+  it_manager: {
+    can: {
+      'org-unit': R,
+      system: W,
+      'information-asset': R,
+      supplier: R,
+      'log-review': W,
+      requirement: R,
+      'policy-goal': R,
+      measure: W,
+      'action-plan': R,
+      risk: W,
+    },
+    secret: 'full',
+  },
   // IT-driftsledare: keeps operations data of systems current
-  operations_manager: { can: { 'org-unit': R, system: RU, 'information-asset': R, supplier: R }, secret: 'masked' },
+  operations_manager: {
+    can: { 'org-unit': R, system: RU, 'information-asset': R, supplier: R, requirement: R, measure: RU, risk: R },
+    secret: 'masked',
+  },
   // systemägare: decides for the systems and information in their scope
-  system_owner: { can: { 'org-unit': R, system: W, 'information-asset': W, supplier: R, 'log-review': W }, secret: 'full' },
+  system_owner: {
+    can: {
+      'org-unit': R,
+      system: W,
+      'information-asset': W,
+      supplier: R,
+      'log-review': W,
+      requirement: R,
+      'policy-goal': R,
+      measure: W,
+      'action-plan': R,
+      risk: W,
+    },
+    secret: 'full',
+  },
   // systemförvaltare: runs the system for the owner
   // log reviews: produces the material for the systems in scope (D0-16)
-  system_administrator: { can: { 'org-unit': R, system: RU, 'information-asset': RCU, supplier: R, 'log-review': W }, secret: 'full' },
+  system_administrator: {
+    can: {
+      'org-unit': R,
+      system: RU,
+      'information-asset': RCU,
+      supplier: R,
+      'log-review': W,
+      requirement: R,
+      'policy-goal': R,
+      measure: RCU,
+      risk: RCU,
+    },
+    secret: 'full',
+  },
   // chef: reads what concerns the unit
-  manager: { can: { 'org-unit': R, system: R, 'information-asset': R }, secret: 'masked' },
+  manager: { can: { 'org-unit': R, system: R, 'information-asset': R, measure: R, risk: R }, secret: 'masked' },
   // medarbetare: reports incidents about systems and sees own tasks; no secret content
   employee: { can: { 'org-unit': R, system: R }, secret: 'hidden' },
   // revisor: reads everything, secret content included (each read of secret content is audited)
@@ -113,6 +183,11 @@ export const policy: Record<Role, RoleRule> = {
       report: R,
       'audit-trail': R,
       'log-review': R,
+      requirement: R,
+      'policy-goal': R,
+      measure: R,
+      'action-plan': R,
+      risk: R,
     },
     secret: 'full',
   },
@@ -130,8 +205,12 @@ export const policy: Record<Role, RoleRule> = {
 // Org units are the map everyone navigates by, and the supplier register is common to the whole
 // municipality: a municipal role that may read them reads all of them, whatever its unit or systems
 // scope. A supplier-scoped grant still reaches only its own organisation.
-const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit', 'supplier']);
+const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit', 'supplier', 'requirement', 'policy-goal', 'action-plan']);
 const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supplier' && unscopedReads.has(resource);
+
+// The tenant's catalogue, goals and yearly plan are read by everyone who works with them, but only
+// changed from a tenant-wide grant: a unit's system owner does not rewrite the municipality's plan.
+const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
 
 // The tenant's own administration (people and roles, settings, identity providers and their group
 // mappings, API tokens, provisioning) needs a tenant-wide grant: from a unit or systems scope it
@@ -148,6 +227,7 @@ export const tenantOnly: ReadonlySet<Resource> = new Set([
 function covers(scope: Scope, resource: Resource, action: Action, obj: ObjectScope | undefined): boolean {
   if (scope.type === 'tenant') return true;
   if (tenantOnly.has(resource)) return false;
+  if (action !== 'read' && tenantWideWrites.has(resource)) return false;
   if (action === 'read' && readsUnscoped(scope, resource)) return true;
   // Without an object (a list, or a create not yet placed) a scoped grant counts; lists filter rows.
   if (!obj) return true;

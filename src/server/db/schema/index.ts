@@ -3,3 +3,4 @@ export * from './registers.js';
 export * from './identity.js';
 export * from './audit.js';
 export * from './log-reviews.js';
+export * from './assessment.js';
