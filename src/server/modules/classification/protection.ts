@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { aspects, type Aspect } from '../../../shared/enums.js';
+
+export type Levels = Record<Aspect, number>;
+
+export interface SystemProtection {
+  // max over the current classifications of the system's active information assets (0 when none)
+  derived: Levels;
+  // what the system classification raised, with the reason: only aspects raised above `derived` count
+  raised: Partial<Record<Aspect, { level: number; reason: string }>>;
+  // the protection level: never below `derived` (D1-23, domain.md "at least the maximum")
+  effective: Levels;
+  assetCount: number;
+  classifiedAssetCount: number;
+}
+
+interface Row {
+  system_id: string;
+  k: number | null;
+  r: number | null;
+  t: number | null;
+  s: number | null;
+  raised: Partial<Record<Aspect, { level: number; reason: string }>> | null;
+  asset_count: number;
+  classified_count: number;
+}
+
+const zero = (): Levels => ({ confidentiality: 0, integrity: 0, availability: 0, traceability: 0 });
+
+// The protection level of each system, computed from the data every time: a reclassified information
+// asset moves its systems at once, and nothing stored can fall below the maximum.
+export async function systemProtection(tx: Tx, tenantId: string, systemIds: readonly string[]): Promise<Map<string, SystemProtection>> {
+  const out = new Map<string, SystemProtection>();
+  if (systemIds.length === 0) return out;
+  const ids = sql`array[${sql.join(
+    systemIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const rows = await queryRows<Row>(
+    tx,
+    sql`select s.id as system_id,
+          max(c.confidentiality)::int as k, max(c.integrity)::int as r, max(c.availability)::int as t, max(c.traceability)::int as s,
+          (select sc.raised from system_classifications sc
+            where sc.tenant_id = s.tenant_id and sc.system_id = s.id and sc.superseded_at is null) as raised,
+          count(a.id)::int as asset_count, count(c.id)::int as classified_count
+        from systems s
+        left join information_asset_systems l on l.tenant_id = s.tenant_id and l.system_id = s.id
+        left join information_assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id and a.archived_at is null
+        left join asset_classifications c on c.tenant_id = a.tenant_id and c.asset_id = a.id and c.superseded_at is null
+        where s.tenant_id = ${tenantId} and s.id = any(${ids})
+        group by s.tenant_id, s.id`,
+  );
+  for (const row of rows) {
+    const derived: Levels = { confidentiality: row.k ?? 0, integrity: row.r ?? 0, availability: row.t ?? 0, traceability: row.s ?? 0 };
+    const raised: SystemProtection['raised'] = {};
+    const effective = zero();
+    for (const a of aspects) {
+      const up = row.raised?.[a];
+      if (up && up.level > derived[a]) raised[a] = up;
+      effective[a] = Math.max(derived[a], up?.level ?? 0);
+    }
+    out.set(row.system_id, { derived, raised, effective, assetCount: row.asset_count, classifiedAssetCount: row.classified_count });
+  }
+  return out;
+}
