@@ -1,3 +1,4 @@
+import { ReviewsDueNotice } from '../routes/classification/ReviewsDueNotice.js';
 import { OverdueLogReviews } from '../routes/log-reviews/OverdueLogReviews.js';
 
 /**
@@ -8,6 +9,7 @@ export function StartNotices() {
   return (
     <>
       <OverdueLogReviews />
+      <ReviewsDueNotice />
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { AssetOut } from './information-assets.schemas.js';
 import type { AssetRow } from './information-assets.repository.js';
 
 type LinkedSystem = { id: string; name: string; unitId: string; secret: boolean };
-type Row = Omit<AssetRow, 'search'> & { unitName: string; systems: LinkedSystem[] };
+type Row = Omit<AssetRow, 'search'> & { unitName: string; systems: LinkedSystem[]; classification: AssetOut['classification'] };
 
 export const assetScope = (r: { unitId: string; secret: boolean; systems: { id: string }[] }): ObjectScope => ({
   unitId: r.unitId,
@@ -34,5 +34,6 @@ export function presentAsset(actor: Actor, r: Row): AssetOut {
     personalData: r.personalData as AssetOut['personalData'],
     systemIds: systems.map((s) => s.id),
     systems,
+    classification: r.classification ? { ...r.classification, classifiedAt: new Date(r.classification.classifiedAt).toISOString() } : null,
   };
 }

@@ -28,6 +28,22 @@ const linkedSystems = sql<
   from information_asset_systems l join systems s on s.tenant_id = l.tenant_id and s.id = l.system_id
   where l.tenant_id = information_assets.tenant_id and l.asset_id = information_assets.id and s.archived_at is null), '[]'::json)`;
 
+// The current classification (issue 5) rides along too; reviewDue uses the tenant's reminder days.
+const currentClassification = sql<{
+  confidentiality: number;
+  integrity: number;
+  availability: number;
+  traceability: number;
+  classifiedAt: string;
+  nextReviewOn: string;
+  reviewDue: boolean;
+} | null>`(select json_build_object('confidentiality', c.confidentiality, 'integrity', c.integrity, 'availability', c.availability,
+    'traceability', c.traceability, 'classifiedAt', c.classified_at, 'nextReviewOn', c.next_review_on,
+    'reviewDue', c.next_review_on <= (now() at time zone 'Europe/Stockholm')::date
+      + coalesce((select st.review_reminder_days from assessment_settings st where st.tenant_id = c.tenant_id), 30))
+  from asset_classifications c
+  where c.tenant_id = information_assets.tenant_id and c.asset_id = information_assets.id and c.superseded_at is null)`;
+
 export type AssetValues = Omit<AssetCreate, 'systemIds'>;
 
 export async function insertAsset(tx: Tx, tenantId: string, v: AssetValues): Promise<string> {
@@ -40,7 +56,7 @@ export async function insertAsset(tx: Tx, tenantId: string, v: AssetValues): Pro
 
 export async function findAsset(tx: Tx, tenantId: string, id: string) {
   const rows = await tx
-    .select({ ...columns, unitName, systems: linkedSystems })
+    .select({ ...columns, unitName, systems: linkedSystems, classification: currentClassification })
     .from(informationAssets)
     .where(and(eq(informationAssets.tenantId, tenantId), eq(informationAssets.id, id)));
   return rows[0] ?? null;
@@ -125,7 +141,7 @@ export async function listAssets(tx: Tx, actor: Actor, q: AssetListQuery, sort: 
   const after = keysetWhere(col, sql`${informationAssets.id}`, sort.desc, cursor);
   if (after) where.push(after);
   return tx
-    .select({ ...columns, unitName, systems: linkedSystems, sortKey: cursorValue(col) })
+    .select({ ...columns, unitName, systems: linkedSystems, classification: currentClassification, sortKey: cursorValue(col) })
     .from(informationAssets)
     .where(and(...where))
     .orderBy(keysetOrder(col, sql`${informationAssets.id}`, sort.desc))

@@ -29,6 +29,18 @@ export const assetOut = z.object({
   personalData: z.enum(personalDataLevels),
   systemIds: z.array(z.uuid()),
   systems: z.array(refOut),
+  // the current classification (issue 5), null when never classified
+  classification: z
+    .object({
+      confidentiality: z.number().int(),
+      integrity: z.number().int(),
+      availability: z.number().int(),
+      traceability: z.number().int(),
+      classifiedAt: z.string(),
+      nextReviewOn: z.string(),
+      reviewDue: z.boolean(),
+    })
+    .nullable(),
 });
 export type AssetOut = z.infer<typeof assetOut>;
 

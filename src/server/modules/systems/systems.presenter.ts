@@ -39,7 +39,13 @@ function base(actor: Actor, r: Row) {
 
 type LinkedAsset = { id: string; name: string; unitId: string; secret: boolean };
 
-export function presentSystem(actor: Actor, r: Row, costs: CostRow[], assets: LinkedAsset[]): SystemOut {
+export function presentSystem(
+  actor: Actor,
+  r: Row,
+  costs: CostRow[],
+  assets: LinkedAsset[],
+  protectionLevel: SystemOut['protectionLevel'],
+): SystemOut {
   const b = base(actor, r);
   return {
     ...b,
@@ -55,6 +61,7 @@ export function presentSystem(actor: Actor, r: Row, costs: CostRow[], assets: Li
       : assets
           .filter((a) => viewOf(actor, 'information-asset', { unitId: a.unitId, systemIds: [r.id], secret: a.secret }) === 'full')
           .map((a) => ({ id: a.id, name: a.name })),
+    protectionLevel,
   };
 }
 

@@ -70,10 +70,17 @@ export const systemOut = z.object({
   lastReviewedOn: z.string().nullable(),
   costs: z.array(costLineOut),
   informationAssets: z.array(refOut),
+  // D1-23: the effective protection level per aspect, never below the maximum over its information
+  protectionLevel: z.object({
+    confidentiality: z.number().int(),
+    integrity: z.number().int(),
+    availability: z.number().int(),
+    traceability: z.number().int(),
+  }),
 });
 export type SystemOut = z.infer<typeof systemOut>;
 
-export const systemListItem = systemOut.omit({ costs: true, informationAssets: true }).extend({
+export const systemListItem = systemOut.omit({ costs: true, informationAssets: true, protectionLevel: true }).extend({
   costTotals: z.array(z.object({ year: z.number().int(), amountSek: z.number() })),
 });
 export type SystemListItem = z.infer<typeof systemListItem>;

@@ -6,6 +6,7 @@ import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { notFound } from '../../platform/problems.js';
 import { assertMayMark, auditSecretReads, requireProvision } from '../../platform/secrecy.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
+import { systemProtection } from '../classification/protection.js';
 import { requireActiveUnit } from '../org-units/org-units.repository.js';
 import { assertSystemAction } from './systems.policy.js';
 import { presentSystem, presentSystemListItem, systemScope } from './systems.presenter.js';
@@ -26,7 +27,8 @@ const toCostRows = (costs: NonNullable<SystemCreate['costs']>): repo.CostRow[] =
 async function load(tx: Tx, actor: Actor, id: string): Promise<SystemOut | null> {
   const row = await repo.findSystem(tx, actor.tenantId, id);
   if (!row || !can(actor, 'read', 'system', systemScope(row))) return null;
-  return presentSystem(actor, row, row.costs, row.assets);
+  const protection = (await systemProtection(tx, actor.tenantId, [id])).get(id)!;
+  return presentSystem(actor, row, row.costs, row.assets, protection.effective);
 }
 
 // Object-level check for a change: the record as stored must be within the actor's reach for this

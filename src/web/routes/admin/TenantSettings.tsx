@@ -22,6 +22,8 @@ import { useNotify } from '../../components/notify.js';
 import { Loaded, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { PERSON_ROLES, roleName } from './users/roles.js';
+import { Anchor } from '@mantine/core';
+import { Link } from 'react-router';
 
 type Settings = Awaited<ReturnType<typeof tenantSettingsApi.get>>['data'];
 type MfaPolicy = Settings['mfaPolicy'];
@@ -107,6 +109,9 @@ function SettingsForm({ settings, etag, reload }: { settings: Settings; etag: st
       <Text mt="xs" maw={720}>
         {t('tenantSettings.intro', { name: settings.name })}
       </Text>
+      <Anchor component={Link} to="/admin/classification" mt="xs" display="inline-block">
+        {t('classification.settingsLink')}
+      </Anchor>
       {!editable ? (
         <Alert color="gray" role="note" mt="md" maw={720}>
           {t('tenantSettings.readOnly')}

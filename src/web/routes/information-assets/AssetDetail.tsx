@@ -7,6 +7,7 @@ import { MaskedNotice, SecretBadge } from '../../components/Secrecy.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { HistoryTab } from '../audit/HistoryTab.js';
+import { AssetClassificationSection } from '../classification/AssetClassificationSection.js';
 
 export function AssetDetail() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function AssetDetail() {
               <RelatedLinks title={t('assets.systems')} items={a.systems} basePath="/systems" emptyText={t('assets.noSystems')} />
             </>
           )}
+          <AssetClassificationSection assetId={a.id} mayClassify={a.allowedActions.includes('update')} />
           <HistoryTab path="information-assets" id={a.id} masked={a.masked} />
         </>
       )}

@@ -100,6 +100,7 @@ export function AssetsList() {
             <Table.Th scope="col">{t('assets.owner')}</Table.Th>
             <Table.Th scope="col">{t('assets.personalData')}</Table.Th>
             <Table.Th scope="col">{t('assets.systems')}</Table.Th>
+            <Table.Th scope="col">{t('classification.section')}</Table.Th>
           </>
         }
         row={(a) => (
@@ -121,6 +122,11 @@ export function AssetsList() {
             <Table.Td>{a.masked ? <MaskedValue /> : a.owner || '–'}</Table.Td>
             <Table.Td>{t(`enums.personalData.${a.personalData}`)}</Table.Td>
             <Table.Td>{a.masked ? <MaskedValue /> : a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
+            <Table.Td>
+              {a.classification
+                ? `K${a.classification.confidentiality} R${a.classification.integrity} T${a.classification.availability} S${a.classification.traceability}`
+                : t('classification.coverage.states.unclassified')}
+            </Table.Td>
           </>
         )}
       />

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { defaultMinimumRules } from './classification.defaults.js';
+import { addMonths, levelFromAnswers, maxLevels, minimumsFor, reviewState, suggestsCritical } from './classification.rules.js';
+
+describe('classification rules (pure)', () => {
+  it('D2-23: the most serious answer decides the level', () => {
+    expect(levelFromAnswers({ individuals: 1, operation: 3, finances: 0 })).toBe(3);
+    expect(levelFromAnswers({})).toBeNull();
+    expect(levelFromAnswers(undefined)).toBeNull();
+  });
+
+  it('D1-23: the system level is the maximum over its information assets, per aspect', () => {
+    const a = { confidentiality: 2, integrity: 1, availability: 0, traceability: 1 };
+    const b = { confidentiality: 1, integrity: 3, availability: 2, traceability: 0 };
+    expect(maxLevels([a, b])).toEqual({ confidentiality: 2, integrity: 3, availability: 2, traceability: 1 });
+    expect(maxLevels([])).toEqual({ confidentiality: 0, integrity: 0, availability: 0, traceability: 0 });
+  });
+
+  it('D2-23: personal data and OSL secrecy raise the minimum confidentiality (the strictest rule wins)', () => {
+    expect(minimumsFor(defaultMinimumRules, { personalData: 'personnummer', secret: false }).confidentiality?.minLevel).toBe(2);
+    expect(minimumsFor(defaultMinimumRules, { personalData: 'sensitive', secret: false }).confidentiality?.minLevel).toBe(2);
+    expect(minimumsFor(defaultMinimumRules, { personalData: 'ordinary', secret: false }).confidentiality?.minLevel).toBe(1);
+    expect(minimumsFor(defaultMinimumRules, { personalData: 'ordinary', secret: true }).confidentiality?.id).toBe('secrecy-osl');
+    expect(minimumsFor(defaultMinimumRules, { personalData: 'none', secret: false })).toEqual({});
+  });
+
+  it('D2-23: review dates are calendar months ahead and reminders start before the date', () => {
+    expect(addMonths('2026-03-15', 12)).toBe('2027-03-15');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(reviewState('2026-05-01', '2026-05-02', 30)).toBe('overdue');
+    expect(reviewState('2026-05-20', '2026-05-02', 30)).toBe('due_soon');
+    expect(reviewState('2026-06-01', '2026-05-02', 30)).toBe('due_soon');
+    expect(reviewState('2026-06-02', '2026-05-02', 30)).toBe('ok');
+  });
+
+  it('D1-24: a serious loss of function or high availability suggests critical', () => {
+    expect(suggestsCritical(3, 0)).toBe(true);
+    expect(suggestsCritical(null, 3)).toBe(true);
+    expect(suggestsCritical(2, 2)).toBe(false);
+  });
+});

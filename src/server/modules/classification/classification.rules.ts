@@ -1,0 +1,77 @@
+import { aspects, type Aspect, type PersonalDataLevel } from '../../../shared/enums.js';
+import type { MinimumRule } from './classification.defaults.js';
+
+// The pure rules of classification, unit-tested by requirement ID (classification.rules.test.ts).
+
+export const NATIONAL_SECURITY = 4;
+
+// D2-23 (domain.md "the most serious consequence decides"): the level is the highest answer.
+export function levelFromAnswers(answers: Partial<Record<string, number>> | null | undefined): number | null {
+  const values = Object.values(answers ?? {}).filter((v): v is number => typeof v === 'number');
+  return values.length ? Math.max(...values) : null;
+}
+
+// D1-23: a system's protection level is at least the maximum over its information.
+export function maxLevels(profiles: readonly Record<Aspect, number>[]): Record<Aspect, number> {
+  const out = { confidentiality: 0, integrity: 0, availability: 0, traceability: 0 };
+  for (const p of profiles) for (const a of aspects) out[a] = Math.max(out[a], p[a]);
+  return out;
+}
+
+export interface AssetFacts {
+  personalData: PersonalDataLevel | string;
+  secret: boolean;
+}
+
+export function ruleApplies(rule: MinimumRule, facts: AssetFacts): boolean {
+  const { personalData, secret } = rule.when;
+  if (personalData && !personalData.includes(facts.personalData as PersonalDataLevel)) return false;
+  if (secret !== undefined && secret !== facts.secret) return false;
+  return personalData !== undefined || secret !== undefined;
+}
+
+// The strictest applicable rule per aspect: what the wizard raises the level to, and what the API
+// refuses to go below.
+export function minimumsFor(rules: readonly MinimumRule[], facts: AssetFacts): Partial<Record<Aspect, MinimumRule>> {
+  const out: Partial<Record<Aspect, MinimumRule>> = {};
+  for (const r of rules) {
+    if (!ruleApplies(r, facts)) continue;
+    const cur = out[r.aspect];
+    if (!cur || r.minLevel > cur.minLevel) out[r.aspect] = r;
+  }
+  return out;
+}
+
+// Calendar months in the Stockholm calendar; the 31st becomes the last day of a shorter month.
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const t = new Date(`${isoDate}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+
+export const todayInStockholm = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+
+export type ReviewState = 'ok' | 'due_soon' | 'overdue';
+
+// D2-23: a reclassification reminder starts `reminderDays` before the review date.
+export function reviewState(nextReviewOn: string, today: string, reminderDays: number): ReviewState {
+  if (nextReviewOn < today) return 'overdue';
+  if (nextReviewOn <= addDays(today, reminderDays)) return 'due_soon';
+  return 'ok';
+}
+
+export const profileText = (levels: Record<Aspect, number>) =>
+  `K${levels.confidentiality} R${levels.integrity} T${levels.availability} S${levels.traceability}`;
+
+// D1-24 and the critical suggestion: a system whose loss of function is serious (≥ 3) or whose
+// information must be available at level ≥ 3 is suggested as critical (samhällsviktig/kritisk).
+export const suggestsCritical = (lossLevel: number | null, effectiveAvailability: number) =>
+  (lossLevel ?? 0) >= 3 || effectiveAvailability >= 3;

@@ -1,0 +1,93 @@
+import type { Tx } from '../../db/client.js';
+import { fieldProblem, Problem } from '../../platform/problems.js';
+import { aspects, type Aspect } from '../../../shared/enums.js';
+import {
+  defaultLevelLabels,
+  defaultMinimumRules,
+  nationalSecurityRefusal,
+  type LevelLabel,
+  type MinimumRule,
+} from './classification.defaults.js';
+import * as repo from './classification.repository.js';
+import { NATIONAL_SECURITY, todayInStockholm } from './classification.rules.js';
+
+export interface Scheme {
+  levels: LevelLabel[];
+  levelsCustomised: boolean;
+  minimumRules: MinimumRule[];
+  rulesCustomised: boolean;
+  reviewMonths: number;
+  reminderDays: number;
+  today: string;
+}
+
+// The tenant's scheme: its stored labels and rules, or the shipped defaults where none are stored.
+export async function loadScheme(tx: Tx, tenantId: string): Promise<Scheme> {
+  const row = await repo.findSettings(tx, tenantId);
+  return {
+    levels: row?.levelLabels ?? defaultLevelLabels,
+    levelsCustomised: !!row?.levelLabels,
+    minimumRules: row?.minimumRules ?? defaultMinimumRules,
+    rulesCustomised: !!row?.minimumRules,
+    reviewMonths: row?.reviewMonths ?? 12,
+    reminderDays: row?.reminderDays ?? 30,
+    today: todayInStockholm(),
+  };
+}
+
+export function labelOf(scheme: Scheme, level: number) {
+  const l = scheme.levels.find((x) => x.level === level);
+  return { sv: l?.sv ?? String(level), en: l?.en ?? String(level) };
+}
+
+// Level 4 never enters Tillit: the answer says why and where such information belongs.
+export function refuseNationalSecurity(fields: string[]): void {
+  if (fields.length === 0) return;
+  throw new Problem(
+    'validation',
+    nationalSecurityRefusal,
+    fields.map((field) => ({ field, code: 'national_security', ...nationalSecurityRefusal })),
+  );
+}
+
+export function levelFourFields(input: Partial<Record<Aspect, { level: number; answers?: Partial<Record<string, number>> } | number>>) {
+  const out: string[] = [];
+  for (const a of aspects) {
+    const v = input[a];
+    if (v === undefined) continue;
+    const level = typeof v === 'number' ? v : v.level;
+    if (level >= NATIONAL_SECURITY) out.push(typeof v === 'number' ? a : `${a}.level`);
+    if (typeof v === 'object') {
+      for (const [category, answer] of Object.entries(v.answers ?? {})) {
+        if ((answer ?? 0) >= NATIONAL_SECURITY) out.push(`${a}.answers.${category}`);
+      }
+    }
+  }
+  return out;
+}
+
+export const missingReasons = (fields: string[]) =>
+  new Problem(
+    'bad-request',
+    { sv: 'Varje nivå behöver en skriftlig motivering.', en: 'Each level needs a written reason.' },
+    fields.map((field) => ({
+      field,
+      code: 'required',
+      sv: 'Skriv en motivering till nivån.',
+      en: 'Write a reason for the level.',
+    })),
+  );
+
+// Labels must name each level 0–4 once; rule ids must be unique so refusals can name them.
+export function checkSchemeInput(levels: LevelLabel[] | null | undefined, rules: MinimumRule[] | null | undefined): void {
+  if (levels) {
+    const seen = new Set(levels.map((l) => l.level));
+    if (seen.size !== 5)
+      throw fieldProblem('levels', 'levels_incomplete', 'Ange en benämning för varje nivå 0–4.', 'Give a label for each level 0–4.');
+  }
+  if (rules) {
+    const ids = rules.map((r) => r.id);
+    const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (dup >= 0) throw fieldProblem(`minimumRules.${dup}.id`, 'duplicate', 'Två regler har samma id.', 'Two rules have the same id.');
+  }
+}

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { keys } from '../../api/resources.js';
+import { useSubmitErrors } from '../../components/formErrors.js';
+import { useNotify } from '../../components/notify.js';
+import { SubmitAlert } from '../../components/States.js';
+import { classificationApi, classificationKeys, type Protection } from './api.js';
+import { ASPECTS, ReviewBadge, useDate, useLevelLabel, type AspectKey } from './parts.js';
+
+/** "Skyddsnivå" on a system's page (D1-23, D1-24): where each level comes from, status and the edit form. */
+export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: string; mayUpdate: boolean }) {
+  const { t } = useTranslation();
+  const date = useDate();
+  const scheme = useQuery({ queryKey: classificationKeys.scheme, queryFn: classificationApi.scheme });
+  const query = useQuery({ queryKey: classificationKeys.system(systemId), queryFn: () => classificationApi.protection(systemId) });
+  const label = useLevelLabel(scheme.data);
+  const [editing, setEditing] = useState(false);
+  const p = query.data;
+  if (!p) return null;
+
+  const source = (a: AspectKey) => {
+    const raised = p.raised[a];
+    if (raised) return t('classification.system.raised', { reason: raised.reason ?? t('classification.system.hiddenReason') });
+    const assets = p.contributing[a];
+    if (!assets.length) return t('classification.system.noInformation');
+    return assets.map((x, i) => (
+      <span key={x.id}>
+        {i > 0 ? ', ' : ''}
+        {x.name ? (
+          <Anchor component={Link} to={`/information-assets/${x.id}`}>
+            {x.name}
+          </Anchor>
+        ) : (
+          t('secrecy.maskedAsset')
+        )}
+      </span>
+    ));
+  };
+
+  return (
+    <section aria-labelledby="system-protection">
+      <Title order={2} mt="xl" mb="sm" id="system-protection">
+        {t('classification.system.title')}
+      </Title>
+      <Group gap="xs" mb="sm">
+        <Text>{t('classification.system.status')}:</Text>
+        <Badge variant="light" color={p.status === 'complete' ? 'green' : 'yellow'} c="dark.9" tt="none">
+          {t(`classification.system.statuses.${p.status}`)}
+        </Badge>
+        {p.nextReviewOn ? (
+          <Text>
+            {t('classification.nextReviewOn')}: {date(p.nextReviewOn)}
+          </Text>
+        ) : null}
+        <ReviewBadge state={p.reviewState} />
+      </Group>
+      <Table mb="sm" maw={900}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('classification.system.aspect')}</Table.Th>
+            <Table.Th scope="col">{t('classification.system.level')}</Table.Th>
+            <Table.Th scope="col">{t('classification.system.source')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ASPECTS.map((a) => (
+            <Table.Tr key={a}>
+              <Table.Th scope="row">{t(`classification.aspect.${a}`)}</Table.Th>
+              <Table.Td>
+                {t(`classification.short.${a}`)}
+                {p.effective[a]} – {label(p.effective[a])}
+              </Table.Td>
+              <Table.Td>{source(a)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Stack gap={4} mb="sm">
+        <Text>
+          {t('classification.system.loss')}:{' '}
+          {p.lossOfFunction
+            ? `${p.lossOfFunction.level} – ${label(p.lossOfFunction.level)}${p.lossOfFunction.consequence ? `: ${p.lossOfFunction.consequence}` : ''}`
+            : t('classification.system.lossMissing')}
+        </Text>
+        <Text>
+          {t('classification.system.critical')}: {p.critical ? t('common.yes') : t('common.no')}
+          {p.criticalSuggested && !p.critical ? ` – ${t('classification.system.criticalSuggested')}` : ''}
+        </Text>
+      </Stack>
+      {mayUpdate && !editing ? (
+        <Button size="xs" onClick={() => setEditing(true)}>
+          {t('classification.system.edit')}
+        </Button>
+      ) : null}
+      {editing ? <ProtectionForm protection={p} label={label} onDone={() => setEditing(false)} /> : null}
+    </section>
+  );
+}
+
+function ProtectionForm({ protection: p, label, onDone }: { protection: Protection; label: (l: number) => string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const qc = useQueryClient();
+  const [levels, setLevels] = useState(() => Object.fromEntries(ASPECTS.map((a) => [a, p.effective[a]])) as Record<AspectKey, number>);
+  const [reasons, setReasons] = useState(
+    () => Object.fromEntries(ASPECTS.map((a) => [a, p.raised[a]?.reason ?? ''])) as Record<AspectKey, string>,
+  );
+  const [consequence, setConsequence] = useState(p.lossOfFunction?.consequence ?? '');
+  const [lossLevel, setLossLevel] = useState(String(p.lossOfFunction?.level ?? 0));
+  const [critical, setCritical] = useState(p.critical);
+  const [busy, setBusy] = useState(false);
+  const errors = useSubmitErrors('protection', [...ASPECTS.flatMap((a) => [`${a}.level`, `${a}.reason`]), 'lossOfFunction.consequence']);
+
+  const save = async () => {
+    errors.clear();
+    setBusy(true);
+    try {
+      const raised = Object.fromEntries(
+        ASPECTS.filter((a) => levels[a] > p.derived[a]).map((a) => [a, { level: levels[a], reason: reasons[a] }]),
+      );
+      await classificationApi.setProtection(p.systemId, {
+        ...raised,
+        lossOfFunction: consequence.trim() || p.lossOfFunction ? { consequence, level: Number(lossLevel) } : undefined,
+        critical,
+      });
+      await Promise.all([qc.invalidateQueries({ queryKey: classificationKeys.all }), qc.invalidateQueries({ queryKey: keys.systems })]);
+      notify(t('classification.system.saved'));
+      onDone();
+    } catch (e) {
+      errors.fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack maw={800} gap="md" mt="md">
+      <Alert color="gray">{t('classification.system.formHelp')}</Alert>
+      {ASPECTS.map((a) => (
+        <Stack key={a} gap={4}>
+          <NativeSelect
+            id={`protection-${a}.level`}
+            label={t(`classification.aspect.${a}`)}
+            value={String(levels[a])}
+            onChange={(e) => setLevels((l) => ({ ...l, [a]: Number(e.currentTarget.value) }))}
+            data={[0, 1, 2, 3]
+              .filter((l) => l >= p.derived[a])
+              .map((l) => ({
+                value: String(l),
+                label: l === p.derived[a] ? t('classification.system.follows', { level: l, label: label(l) }) : `${l} – ${label(l)}`,
+              }))}
+            error={errors.errorFor(`${a}.level`) ?? errors.errorFor(a)}
+          />
+          {levels[a] > p.derived[a] ? (
+            <Textarea
+              id={`protection-${a}.reason`}
+              label={t('classification.system.raiseReason', { aspect: t(`classification.aspect.${a}`) })}
+              required
+              autosize
+              minRows={2}
+              value={reasons[a]}
+              onChange={(e) => setReasons((r) => ({ ...r, [a]: e.currentTarget.value }))}
+              error={errors.errorFor(`${a}.reason`)}
+            />
+          ) : null}
+        </Stack>
+      ))}
+      <Textarea
+        id="protection-lossOfFunction.consequence"
+        label={t('classification.system.lossConsequence')}
+        description={t('classification.system.lossHelp')}
+        autosize
+        minRows={2}
+        value={consequence}
+        onChange={(e) => setConsequence(e.currentTarget.value)}
+        error={errors.errorFor('lossOfFunction.consequence')}
+      />
+      <NativeSelect
+        id="protection-lossOfFunction.level"
+        label={t('classification.system.lossLevel')}
+        value={lossLevel}
+        onChange={(e) => setLossLevel(e.currentTarget.value)}
+        data={[0, 1, 2, 3].map((l) => ({ value: String(l), label: `${l} – ${label(l)}` }))}
+      />
+      <Checkbox
+        label={t('classification.system.criticalChoice')}
+        description={p.criticalSuggested ? t('classification.system.criticalSuggested') : t('classification.system.criticalRule')}
+        checked={critical}
+        onChange={(e) => setCritical(e.currentTarget.checked)}
+      />
+      <SubmitAlert error={errors.error} />
+      <Group>
+        <Button onClick={() => void save()} loading={busy}>
+          {t('classification.system.save')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiSession, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+
+describe('information classification in the browser (D2-23, D1-23)', () => {
+  const ui = useBrowser();
+  let api: Awaited<ReturnType<typeof apiSession>>;
+
+  beforeAll(async () => {
+    api = await apiSession();
+  });
+
+  test('D2-23 D1-23: classify an asset through the wizard, see the profile and the system’s raised protection level; level 4 is refused', async () => {
+    const id = runId();
+    const page = ui.page;
+    const assetName = `Elevregister ${id}`;
+    const unit = await api.post('/api/v1/org-units', { name: `Skolförvaltningen ${id}`, type: 'department' });
+    const system = await api.post('/api/v1/systems', { name: `Skolsystem ${id}`, responsibleUnitId: unit.id });
+    const asset = await api.post('/api/v1/information-assets', {
+      name: assetName,
+      unitId: unit.id,
+      personalData: 'personnummer',
+      systemIds: [system.id],
+    });
+
+    await signIn(page);
+    const origin = new URL(page.url()).origin;
+    await page.goto(`${origin}/information-assets/${asset.id}`);
+    const section = page.getByRole('region', { name: 'Informationsklassning' });
+    await section.getByText('Informationen är inte klassad ännu.').waitFor();
+    await expectAccessible(page, 'asset before classification');
+    await section.getByRole('link', { name: 'Klassa', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Klassa ${assetName}` }).waitFor();
+
+    // Confidentiality: an answer chosen with the keyboard; personnummer keeps the level at least 2.
+    const individuals = page.getByRole('radiogroup', { name: 'Om obehöriga får se informationen – hur drabbas enskilda personer?' });
+    const moderate = individuals.getByRole('radio', { name: '1 – Någon blir besvärad eller irriterad, men det går över.' });
+    await moderate.focus();
+    await page.keyboard.press('Space');
+    expect(await moderate.isChecked()).toBe(true);
+    await page.getByText('Lägsta nivå är 2').waitFor();
+    expect(await page.locator('#classify-confidentiality\\.level').inputValue()).toBe('2');
+
+    // National security: the refusal is shown and saving is blocked.
+    const law = page.getByRole('radiogroup', { name: 'Om obehöriga får se informationen – bryter vi mot lagar, regler eller avtal?' });
+    await law.getByRole('radio', { name: 'Det kan skada Sveriges säkerhet (säkerhetsskydd)' }).check();
+    await page.getByRole('alert').filter({ hasText: 'Den här informationen kan inte klassas i Tillit' }).waitFor();
+    await page
+      .getByText(/säkerhetsskyddslagen/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'wizard with the national-security refusal');
+    await law.getByRole('radio', { name: '1 – Ett mindre fel som vi själva rättar till.' }).check();
+    await page.locator('#classify-confidentiality\\.reason').fill('Personnummer för elever.');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+
+    // Integrity and traceability follow the answers; availability is serious (3).
+    await page.getByRole('heading', { level: 2, name: 'Riktighet' }).waitFor();
+    await page.locator('#classify-integrity\\.reason').fill('Fel betyg kan rättas i efterhand.');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tillgänglighet' }).waitFor();
+    await page
+      .getByRole('radiogroup', { name: 'Om ni inte kommer åt informationen när den behövs – hur drabbas verksamheten?' })
+      .getByRole('radio', { name: '3 – Verksamheten kan inte utföra sitt uppdrag.' })
+      .check();
+    await page.locator('#classify-availability\\.reason').fill('Skolan stannar utan elevlistor.');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Spårbarhet' }).waitFor();
+    await page.locator('#classify-traceability\\.reason').fill('Ändringar loggas i dag.');
+    await expectAccessible(page, 'wizard, an aspect step');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+
+    await page.getByRole('heading', { level: 2, name: 'Sammanfattning' }).waitFor();
+    await page.getByText('K2 – Betydande').waitFor();
+    await page.getByText('T3 – Allvarlig').waitFor();
+    await page.getByRole('combobox', { name: 'Deltagare' }).fill('Rektor Anna');
+    await page.keyboard.press('Enter');
+    await expectAccessible(page, 'wizard summary');
+    await page.getByRole('button', { name: 'Spara klassningen' }).click();
+
+    await page.getByText('Klassningen är sparad.').waitFor();
+    await section.getByText('K2 – Betydande').waitFor();
+    await section.getByText('R0 – Ingen eller försumbar').waitFor();
+    await section.getByRole('link', { name: 'Klassa om' }).waitFor();
+    await expectAccessible(page, 'asset with its profile');
+
+    // The linked system's protection level follows the information (availability 3 from the asset).
+    await page.goto(`${origin}/systems/${system.id}`);
+    const protection = page.getByRole('region', { name: 'Skyddsnivå' });
+    const row = protection.getByRole('row', { name: /Tillgänglighet/ });
+    await row.getByText('T3 – Allvarlig').waitFor();
+    await row.getByRole('link', { name: assetName }).waitFor();
+    await protection.getByText('föreslås som kritiskt').waitFor();
+    await expectAccessible(page, 'system with its protection level');
+
+    // Raise confidentiality with a reason; the level cannot be set below what the information gives.
+    await protection.getByRole('button', { name: 'Ändra skyddsnivå' }).click();
+    const k = page.locator('#protection-confidentiality\\.level');
+    expect(await k.locator('option').allTextContents()).toEqual(['2 – Betydande (följer informationen)', '3 – Allvarlig']);
+    await k.selectOption('3');
+    await page.locator('#protection-lossOfFunction\\.consequence').fill('Skolan kan inte föra närvaro.');
+    await expectAccessible(page, 'protection-level form');
+    await page.getByRole('button', { name: 'Spara skyddsnivån' }).click();
+    await page.locator('#protection-confidentiality\\.reason-error').waitFor();
+    await page.locator('#protection-confidentiality\\.reason').fill('Hela skolans elevuppgifter samlas här (aggregering).');
+    await page.getByRole('button', { name: 'Spara skyddsnivån' }).click();
+    await page.getByText('Skyddsnivån är sparad.').waitFor();
+    await protection
+      .getByRole('row', { name: /Konfidentialitet/ })
+      .getByText('K3 – Allvarlig')
+      .waitFor();
+    await protection.getByText('Klart', { exact: true }).waitFor();
+
+    // The coverage page and the scheme settings.
+    await page.getByRole('link', { name: 'Klassning', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klassning' }).waitFor();
+    await expectAccessible(page, 'classification coverage');
+    await page.getByRole('link', { name: 'Klassningsmodell' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klassningsmodell' }).waitFor();
+    await page.getByLabel('Nivå 1 på svenska').waitFor();
+    await expectAccessible(page, 'classification scheme settings');
+  });
+});
