@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSubmitErrors } from '../../components/formErrors.js';
+import { useNotify } from '../../components/notify.js';
+import { SubmitAlert } from '../../components/States.js';
+import { DEFICIENCIES, gapApi, STATUSES, type GapAssessInput, type GapItem } from '../requirements/api.js';
+
+const ORDER = ['status', 'notApplicableReason', 'deficiency', 'howMet', 'evidenceUrl', 'measure'];
+
+/** Assess one requirement for a system; the fields follow the chosen status (D2-24). */
+export function AssessModal({
+  systemId,
+  item,
+  onClose,
+  onSaved,
+}: {
+  systemId: string;
+  item: GapItem;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const a = item.assessment;
+  const [status, setStatus] = useState<string>(a?.status ?? '');
+  const [reason, setReason] = useState(a?.notApplicableReason ?? '');
+  const [deficiency, setDeficiency] = useState<string>(a?.deficiency ?? '');
+  const [howMet, setHowMet] = useState(a?.howMet ?? '');
+  const [evidenceUrl, setEvidenceUrl] = useState(a?.evidenceUrl ?? '');
+  const [createMeasure, setCreateMeasure] = useState(true);
+  const [measureTitle, setMeasureTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { error, clear, fail, errorFor } = useSubmitErrors('gap', ORDER);
+  const failing = status === 'partly' || status === 'missing';
+  const met = status === 'exists' || status === 'partly';
+  const code = item.requirement.code;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    clear();
+    setBusy(true);
+    const body: GapAssessInput = {
+      status: (status || 'missing') as GapAssessInput['status'],
+      notApplicableReason: status === 'not_applicable' ? reason : null,
+      deficiency: failing && deficiency ? (deficiency as GapAssessInput['deficiency']) : null,
+      howMet: met ? howMet : null,
+      evidenceUrl: status !== 'not_applicable' ? evidenceUrl || null : null,
+      createMeasure: failing ? createMeasure : undefined,
+      ...(failing && createMeasure && !a?.measure ? { measure: { title: measureTitle || null, dueOn: dueOn || null } } : {}),
+    };
+    try {
+      const saved = await gapApi.assess(systemId, item.requirement.id, body, a ? `"v${a.version}"` : undefined);
+      const created = saved.data.assessment?.measure && !a?.measure;
+      notify(
+        created
+          ? t('requirements.gap.savedWithMeasure', { title: saved.data.assessment?.measure?.title ?? '' })
+          : t('requirements.gap.saved'),
+      );
+      onSaved();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('requirements.gap.assessTitle', { code })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="sm">
+          <Text>{item.requirement.text}</Text>
+          {item.requirement.guidance ? (
+            <Text size="sm" c="dimmed">
+              {item.requirement.guidance}
+            </Text>
+          ) : null}
+          <SubmitAlert error={error} />
+          <Radio.Group
+            id="gap-status"
+            label={t('requirements.gap.status')}
+            required
+            value={status}
+            onChange={setStatus}
+            error={errorFor('status')}
+          >
+            <Group mt="xs">
+              {STATUSES.map((s) => (
+                <Radio key={s} value={s} label={t(`requirements.gap.statuses.${s}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          {status === 'not_applicable' ? (
+            <Textarea
+              id="gap-notApplicableReason"
+              label={t('requirements.gap.notApplicableReason')}
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errorFor('notApplicableReason')}
+            />
+          ) : null}
+          {failing ? (
+            <NativeSelect
+              id="gap-deficiency"
+              label={t('requirements.gap.deficiency')}
+              required
+              value={deficiency}
+              onChange={(e) => setDeficiency(e.currentTarget.value)}
+              data={[{ value: '', label: '–' }, ...DEFICIENCIES.map((d) => ({ value: d, label: t(`requirements.gap.deficiencies.${d}`) }))]}
+              error={errorFor('deficiency')}
+            />
+          ) : null}
+          {met ? (
+            <Textarea
+              id="gap-howMet"
+              label={t('requirements.gap.howMet')}
+              description={t('requirements.gap.howMetHint')}
+              required
+              autosize
+              minRows={2}
+              value={howMet}
+              onChange={(e) => setHowMet(e.currentTarget.value)}
+              error={errorFor('howMet')}
+            />
+          ) : null}
+          {status && status !== 'not_applicable' ? (
+            <TextInput
+              id="gap-evidenceUrl"
+              type="url"
+              label={t('requirements.gap.evidenceUrl')}
+              description={t('requirements.gap.evidenceHint')}
+              value={evidenceUrl}
+              onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
+              error={errorFor('evidenceUrl')}
+            />
+          ) : null}
+          {failing && a?.measure ? (
+            <Text>{t('requirements.gap.measureExists', { title: a.measure.title ?? t('requirements.gap.hidden') })}</Text>
+          ) : null}
+          {failing && !a?.measure ? (
+            <>
+              <Checkbox
+                label={t('requirements.gap.createMeasure')}
+                checked={createMeasure}
+                onChange={(e) => setCreateMeasure(e.currentTarget.checked)}
+              />
+              {createMeasure ? (
+                <Group grow align="flex-start">
+                  <TextInput
+                    id="gap-measure.title"
+                    label={t('requirements.gap.measureTitle')}
+                    description={t('requirements.gap.measureTitleHint')}
+                    value={measureTitle}
+                    onChange={(e) => setMeasureTitle(e.currentTarget.value)}
+                    error={errorFor('measure.title')}
+                  />
+                  <TextInput
+                    id="gap-measure.dueOn"
+                    type="date"
+                    label={t('requirements.gap.measureDue')}
+                    value={dueOn}
+                    onChange={(e) => setDueOn(e.currentTarget.value)}
+                    error={errorFor('measure.dueOn')}
+                  />
+                </Group>
+              ) : null}
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
