@@ -1,0 +1,216 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useNotify } from '../../components/notify.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useRecord } from '../../components/records.js';
+import { Loaded, useErrorText } from '../../components/States.js';
+import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { useMe, usePermission } from '../auth/session.js';
+import { riskKeys, risksApi, type Risk } from './api.js';
+import { LevelBadge, useDate } from './parts.js';
+
+function Approve({ risk, etag }: { risk: Risk; etag: string }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const client = useQueryClient();
+  const notify = useNotify();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const date = useDate();
+  if (risk.approved)
+    return (
+      <Alert color="green" title={t('risks.approvedTitle')} mb="md" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }}>
+        {t('risks.approvedText', { name: risk.approvedBy?.name ?? '', date: date(risk.approvedAt) })}
+      </Alert>
+    );
+  if (!me || risk.ownerUserId !== me.user.id)
+    return <Text mb="md">{risk.owner ? t('risks.awaitingOwner', { name: risk.owner.name }) : t('risks.noOwner')}</Text>;
+  const approve = async () => {
+    setBusy(true);
+    try {
+      const saved = await risksApi.approve(risk.id, etag);
+      client.setQueryData([...riskKeys.risks, risk.id], saved);
+      await client.invalidateQueries({ queryKey: riskKeys.all });
+      notify(t('risks.approvedNotice'));
+    } catch (e) {
+      notify(errorText(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group mb="md">
+      <Text>{t('risks.approveHelp')}</Text>
+      <Button onClick={() => void approve()} disabled={busy}>
+        {t('risks.approve')}
+      </Button>
+    </Group>
+  );
+}
+
+function NewMeasure({ risk }: { risk: Risk }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const notify = useNotify();
+  const errorText = useErrorText();
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await risksApi.addMeasure(risk.id, { title, ...(dueOn ? { dueOn } : {}) });
+      setTitle('');
+      setDueOn('');
+      await client.invalidateQueries({ queryKey: riskKeys.all });
+      notify(t('risks.measureCreated'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={520} gap="xs">
+        <TextInput
+          id="measure-title"
+          label={t('risks.measureTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          error={error}
+        />
+        <TextInput
+          id="measure-dueOn"
+          type="date"
+          label={t('risks.measureDue')}
+          value={dueOn}
+          onChange={(e) => setDueOn(e.currentTarget.value)}
+        />
+        <Group>
+          <Button type="submit" variant="default">
+            {t('risks.createMeasure')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function History({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const history = useQuery({ queryKey: [...riskKeys.risks, id, 'history'], queryFn: () => risksApi.history(id), enabled: open });
+  return (
+    <section aria-labelledby="risk-history">
+      <Title order={2} id="risk-history" mt="xl" mb="xs">
+        {t('risks.history')}
+      </Title>
+      <Button variant="default" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {open ? t('risks.historyHide') : t('risks.historyShow')}
+      </Button>
+      {open && history.data ? (
+        <Table mt="sm" maw={900}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('risks.when')}</Table.Th>
+              <Table.Th scope="col">{t('risks.who')}</Table.Th>
+              <Table.Th scope="col">{t('risks.what')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.items.map((e) => (
+              <Table.Tr key={e.seq}>
+                <Table.Td>{new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })}</Table.Td>
+                <Table.Td>{e.actor?.displayName ?? 'Tillit'}</Table.Td>
+                <Table.Td>{t(`risks.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}
+
+export function RiskPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const query = useRecord(riskKeys.risks, risksApi.get, id);
+  const mayMeasure = usePermission('measure', 'create');
+  useDocumentTitle(`${t('risks.risk')}: ${query.data?.data.title ?? ''}`);
+  return (
+    <Loaded query={query} title={t('risks.risk')}>
+      {({ data: r, etag }) => (
+        <>
+          <PageHeader title={`${t('risks.risk')}: ${r.title ?? t('risks.masked')}`}>
+            {r.allowedActions.includes('update') ? (
+              <Button component={Link} to={`/risks/${r.id}/edit`} variant="default">
+                {t('risks.edit')}
+              </Button>
+            ) : null}
+          </PageHeader>
+          <Approve risk={r} etag={etag} />
+          <List spacing={4} mb="md" listStyleType="none">
+            <List.Item>
+              {t('risks.analysis')}:{' '}
+              <Anchor component={Link} to={`/risks/analyses/${r.analysisId}`}>
+                {r.analysis.title ?? t('risks.masked')}
+              </Anchor>
+            </List.Item>
+            <List.Item>
+              {t('risks.threat')}: {r.threat ?? '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.vulnerability')}: {r.vulnerability ?? '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.affectedSystems')}: {r.systems.map((s) => s.name).join(', ') || '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.affectedAssets')}: {r.assets.map((s) => s.name).join(', ') || '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.affectedUnits')}: {r.units.map((s) => s.name).join(', ') || '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.inherent')}: <LevelBadge score={r.inherent} />
+            </List.Item>
+            <List.Item>
+              {t('risks.residual')}: <LevelBadge score={r.residual} />
+            </List.Item>
+            <List.Item>
+              {t('risks.treatment')}: {r.treatment ? t(`risks.treatments.${r.treatment}`) : '–'}{' '}
+              {r.treatmentNote ? `– ${r.treatmentNote}` : ''}
+            </List.Item>
+            <List.Item>
+              {t('risks.owner')}: {r.owner?.name ?? '–'}
+            </List.Item>
+            <List.Item>
+              {t('risks.statusLabel')}: {t(`risks.riskStatus.${r.status}`)}
+            </List.Item>
+          </List>
+          <Title order={2} mb="xs">
+            {t('risks.measures')}
+          </Title>
+          {r.measures.length ? (
+            <List mb="sm">
+              {r.measures.map((m) => (
+                <List.Item key={m.id}>
+                  {m.title ?? t('risks.masked')} ({t(`risks.measureStatus.${m.status}`, { defaultValue: m.status })})
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text mb="sm">{t('risks.noMeasures')}</Text>
+          )}
+          {mayMeasure && !r.archived ? <NewMeasure risk={r} /> : null}
+          <History id={r.id} />
+        </>
+      )}
+    </Loaded>
+  );
+}
