@@ -50,6 +50,23 @@ import { logReviewPlansRoutes } from './modules/log-reviews/log-review-plans.rou
 import { createLogReviewPlansService } from './modules/log-reviews/log-review-plans.service.js';
 import { logReviewsRoutes } from './modules/log-reviews/log-reviews.routes.js';
 import { createLogReviewsService } from './modules/log-reviews/log-reviews.service.js';
+import { riskModuleRoutes } from './modules/risks/risks.routes.js';
+import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.js';
+import { createRisksService } from './modules/risks/risks.service.js';
+import { createRiskSnapshotsService } from './modules/risks/risk-snapshots.service.js';
+import { requirementsRoutes } from './modules/requirements/requirements.routes.js';
+import { createRequirementsService } from './modules/requirements/requirements.service.js';
+import { gapAnalysisRoutes } from './modules/gap-analysis/gap-analysis.routes.js';
+import { createGapAnalysisService } from './modules/gap-analysis/gap-analysis.service.js';
+import { classificationRoutes } from './modules/classification/classification.routes.js';
+import { createClassificationService } from './modules/classification/classification.service.js';
+import { createProtectionService } from './modules/classification/protection.service.js';
+import { measuresRoutes } from './modules/measures/measures.routes.js';
+import { createMeasuresService } from './modules/measures/measures.service.js';
+import { policyGoalsRoutes } from './modules/policy-goals/policy-goals.routes.js';
+import { createPolicyGoalsService } from './modules/policy-goals/policy-goals.service.js';
+import { actionPlansRoutes } from './modules/action-plans/action-plans.routes.js';
+import { createActionPlansService } from './modules/action-plans/action-plans.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -216,6 +233,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(informationAssetsRoutes, { prefix: '/information-assets', service: createInformationAssetsService(db) });
       await api.register(logReviewPlansRoutes, { prefix: '/log-review-plans', service: createLogReviewPlansService(db) });
       await api.register(logReviewsRoutes, { prefix: '/log-reviews', service: createLogReviewsService(db) });
+      await api.register(riskModuleRoutes, {
+        analyses: createRiskAnalysesService(db),
+        risks: createRisksService(db),
+        snapshots: createRiskSnapshotsService(db),
+      });
+      await api.register(classificationRoutes, { service: createClassificationService(db), protection: createProtectionService(db) });
+      await api.register(measuresRoutes, { prefix: '/measures', service: createMeasuresService(db) });
+      await api.register(policyGoalsRoutes, { prefix: '/policy-goals', service: createPolicyGoalsService(db) });
+      await api.register(actionPlansRoutes, { prefix: '/action-plans', service: createActionPlansService(db) });
+      await api.register(requirementsRoutes, { prefix: '/requirements', service: createRequirementsService(db) });
+      await api.register(gapAnalysisRoutes, { prefix: '/systems', service: createGapAnalysisService(db) });
       await api.register(auditRoutes, { prefix: '/audit', service: auditService });
     },
     { prefix: '/api/v1' },

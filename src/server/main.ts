@@ -6,6 +6,7 @@ import type { AuditForwarder } from './platform/audit-forward/forwarder.js';
 import { readSyslogEndpoint, startAuditForwarding } from './platform/audit-forward/start.js';
 import { buildApp, loggerOptions } from './app.js';
 import { startAuditJobs } from './modules/audit/audit.jobs.js';
+import { startRiskJobs } from './modules/risks/risks.jobs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
 import { demoUsers } from './demo/demo-data.js';
@@ -18,8 +19,10 @@ export async function serve(): Promise<void> {
   let app: FastifyInstance | undefined;
   let forwarder: AuditForwarder | undefined;
   let auditJobs: ReturnType<typeof startAuditJobs> | undefined;
+  let riskJobs: ReturnType<typeof startRiskJobs> | undefined;
   const stop = async (code: number) => {
     await auditJobs?.stop().catch(() => {});
+    await riskJobs?.stop().catch(() => {});
     await forwarder?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -64,6 +67,8 @@ export async function serve(): Promise<void> {
       archiveDir: path.join(config.dataDir, 'audit-archive'),
       log: app.log.child({ component: 'audit' }),
     });
+    // D1-11: the yearly snapshot of the risk picture, taken in January for the year before
+    riskJobs = startRiskJobs(database.db, { log: app.log.child({ component: 'risks' }) });
     const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
     console.log(`Tillit kör på http://localhost:${config.port} (${where})`);
     if (!config.smtpUrl) console.log(`E-post sparas som filer i ${path.join(config.dataDir, 'outbox')} (ingen TILLIT_SMTP_URL satt).`);

@@ -33,6 +33,25 @@ import { PlanForm } from './routes/log-reviews/PlanForm.js';
 import { PlansList } from './routes/log-reviews/PlansList.js';
 import { ReviewDetail } from './routes/log-reviews/ReviewDetail.js';
 import { AuditTrail } from './routes/audit/AuditTrail.js';
+import { MeasuresBoard } from './routes/measures/MeasuresBoard.js';
+import { MeasureForm } from './routes/measures/MeasureForm.js';
+import { MeasureDetail } from './routes/measures/MeasureDetail.js';
+import { PolicyGoals } from './routes/policy-goals/PolicyGoals.js';
+import { ActionPlansList } from './routes/action-plans/ActionPlansList.js';
+import { ActionPlanDetail } from './routes/action-plans/ActionPlanDetail.js';
+import { RequirementsPage } from './routes/requirements/RequirementsPage.js';
+import { GapAnalysisPage } from './routes/gap-analysis/GapAnalysisPage.js';
+import { RisksHome } from './routes/risks/RisksHome.js';
+import { AnalysisForm } from './routes/risks/AnalysisForm.js';
+import { AnalysisPage } from './routes/risks/AnalysisPage.js';
+import { RiskForm } from './routes/risks/RiskForm.js';
+import { RiskPage } from './routes/risks/RiskPage.js';
+import { RiskList } from './routes/risks/RiskList.js';
+import { HeatMapPage } from './routes/risks/HeatMapPage.js';
+import { SnapshotsPage } from './routes/risks/SnapshotsPage.js';
+import { ClassifyWizard } from './routes/classification/ClassifyWizard.js';
+import { CoveragePage } from './routes/classification/CoveragePage.js';
+import { SchemeSettings } from './routes/classification/SchemeSettings.js';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
@@ -54,10 +73,15 @@ export const router = createBrowserRouter([
           { path: 'systems/new', element: <SystemForm /> },
           { path: 'systems/:id', element: <SystemDetail /> },
           { path: 'systems/:id/edit', element: <SystemForm /> },
+          { path: 'systems/:id/gap-analysis', element: <GapAnalysisPage /> },
+          { path: 'requirements', element: <RequirementsPage /> },
           { path: 'information-assets', element: <AssetsList /> },
           { path: 'information-assets/new', element: <AssetForm /> },
           { path: 'information-assets/:id', element: <AssetDetail /> },
           { path: 'information-assets/:id/edit', element: <AssetForm /> },
+          { path: 'information-assets/:id/classify', element: <ClassifyWizard /> },
+          { path: 'classification', element: <CoveragePage /> },
+          { path: 'admin/classification', element: <SchemeSettings /> },
           { path: 'org-units', element: <OrgUnits /> },
           { path: 'org-units/new', element: <OrgUnitForm /> },
           { path: 'org-units/:id/edit', element: <OrgUnitForm /> },
@@ -71,6 +95,23 @@ export const router = createBrowserRouter([
           { path: 'log-reviews/plans/:id', element: <PlanDetail /> },
           { path: 'log-reviews/plans/:id/edit', element: <PlanForm /> },
           { path: 'log-reviews/:id', element: <ReviewDetail /> },
+          { path: 'risks', element: <RisksHome /> },
+          { path: 'risks/list', element: <RiskList /> },
+          { path: 'risks/heat-map', element: <HeatMapPage /> },
+          { path: 'risks/snapshots', element: <SnapshotsPage /> },
+          { path: 'risks/analyses/new', element: <AnalysisForm /> },
+          { path: 'risks/analyses/:id', element: <AnalysisPage /> },
+          { path: 'risks/analyses/:id/edit', element: <AnalysisForm /> },
+          { path: 'risks/new', element: <RiskForm /> },
+          { path: 'risks/:id', element: <RiskPage /> },
+          { path: 'risks/:id/edit', element: <RiskForm /> },
+          { path: 'measures', element: <MeasuresBoard /> },
+          { path: 'measures/new', element: <MeasureForm /> },
+          { path: 'measures/:id', element: <MeasureDetail /> },
+          { path: 'measures/:id/edit', element: <MeasureForm /> },
+          { path: 'policy-goals', element: <PolicyGoals /> },
+          { path: 'action-plans', element: <ActionPlansList /> },
+          { path: 'action-plans/:id', element: <ActionPlanDetail /> },
           { path: 'account', element: <Account /> },
           { path: 'admin/users', element: <UsersList /> },
           { path: 'admin/users/new', element: <UserForm /> },

@@ -6,6 +6,9 @@ import { policy, tenantOnly, type Action, type Resource } from '../../src/server
 import type { RouteEntry } from '../../src/server/platform/route-policy.js';
 import { personRoles, supplierRoles, type Role } from '../../src/shared/enums.js';
 import { anonymous, memberWith, newTenant, testApp, type Client, type TestTenant } from '../helpers/app.js';
+import { measureFixtures } from './fixtures/measures.js';
+import { riskFixtures } from './fixtures/risks.js';
+import { requirementFixtures } from './fixtures/requirements.js';
 
 // The authorization matrix, generated from the policy table and the app's own route catalogue:
 // every API route × every role × own tenant / other tenant / out-of-scope unit / secret record.
@@ -14,6 +17,8 @@ import { anonymous, memberWith, newTenant, testApp, type Client, type TestTenant
 
 type Variant = 'tenant' | 'unit';
 const isSupplierRole = (r: Role) => (supplierRoles as readonly Role[]).includes(r);
+// mirrors tenantWideWrites in platform/access.ts
+const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
 const allows = (role: Role, resource: Resource, action: Action) => policy[role].can[resource]?.includes(action) ?? false;
 
 interface Fixtures {
@@ -84,6 +89,8 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
         )[0]!.id,
     );
   };
+  const assessment = await measureFixtures(t, other, outUnit);
+  const catalogue = await requirementFixtures(t, other);
   const f: Fixtures = {
     own: {
       '/api/v1/systems': own.system,
@@ -96,6 +103,9 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       '/api/v1/group-role-mappings': await mapping(t),
       '/api/v1/api-tokens': await token(t),
       ...(await logReview(t, own.system)),
+      ...assessment.own,
+      ...catalogue.own,
+      ...(await riskFixtures(t, t.unitId, own.system)),
     },
     other: {
       '/api/v1/systems': theirs.system,
@@ -107,8 +117,17 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       '/api/v1/group-role-mappings': await mapping(other),
       '/api/v1/api-tokens': await token(other),
       ...(await logReview(other, theirs.system)),
+      ...assessment.other,
+      ...catalogue.other,
+      ...(await riskFixtures(other, other.unitId, theirs.system)),
     },
-    outOfScope: { '/api/v1/systems': out.system, '/api/v1/information-assets': out.asset, ...(await logReview(t, out.system)) },
+    outOfScope: {
+      '/api/v1/systems': out.system,
+      '/api/v1/information-assets': out.asset,
+      ...(await logReview(t, out.system)),
+      ...assessment.outOfScope,
+      ...(await riskFixtures(t, outUnit, out.system, false)),
+    },
   };
   return f;
 }
@@ -243,7 +262,9 @@ describe('authorization matrix (policy table × API routes)', () => {
       if (r.public || typeof r.policy !== 'object' || r.policy === null) continue;
       const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
       for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
-        const allowed = allows(role, r.policy.resource, r.policy.action) && !tenantOnly.has(r.policy.resource);
+        // the catalogue, goals and yearly plan are read from any scope but changed only from a tenant-wide grant
+        const tenantWideWrite = r.policy.action !== 'read' && tenantWideWrites.has(r.policy.resource);
+        const allowed = allows(role, r.policy.resource, r.policy.action) && !tenantOnly.has(r.policy.resource) && !tenantWideWrite;
         const res = await call(clients.get(key(role, 'unit'))!, r, url);
         // the own-tenant fixtures sit in the grant's unit, so an allowed grant must get through
         const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;

@@ -3704,6 +3704,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -3831,6 +3837,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -3911,6 +3923,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -4014,6 +4032,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -4148,6 +4172,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -4230,6 +4260,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
                         };
                     };
                 };
@@ -4303,6 +4339,15 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 }[];
+                                classification: {
+                                    confidentiality: number;
+                                    integrity: number;
+                                    availability: number;
+                                    traceability: number;
+                                    classifiedAt: string;
+                                    nextReviewOn: string;
+                                    reviewDue: boolean;
+                                } | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -4371,6 +4416,15 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            classification: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                reviewDue: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4479,6 +4533,15 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            classification: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                reviewDue: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4551,6 +4614,15 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            classification: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                reviewDue: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4670,6 +4742,15 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            classification: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                reviewDue: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4737,6 +4818,15 @@ export interface paths {
                                 id: string;
                                 name: string;
                             }[];
+                            classification: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                reviewDue: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -6478,6 +6568,6070 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/risk-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskmatrisens storlek för nya analyser (4 eller 5) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matrixSize: 4 | 5;
+                        };
+                    };
+                };
+            };
+        };
+        /** Ändra riskmatrisens storlek för nya analyser */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        matrixSize: 4 | 5;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matrixSize: 4 | 5;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk- och sårbarhetsanalyser: lista (D1-11) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    unitId?: string;
+                    status?: "draft" | "completed";
+                    dueForUpdate?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                title: string | null;
+                                scope: string | null;
+                                analysedOn: string;
+                                participants: string[];
+                                methodNotes: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                matrixSize: 4 | 5;
+                                /** @enum {string} */
+                                status: "draft" | "completed";
+                                nextUpdateOn: string | null;
+                                dueForUpdate: boolean;
+                                riskCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en risk- och sårbarhetsanalys */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        scope?: string | null;
+                        /** Format: date */
+                        analysedOn: string;
+                        participants?: string[];
+                        methodNotes?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        matrixSize?: 4 | 5;
+                        /** @enum {string} */
+                        status?: "draft" | "completed";
+                        /** Format: date */
+                        nextUpdateOn?: string | null;
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            scope: string | null;
+                            analysedOn: string;
+                            participants: string[];
+                            methodNotes: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            matrixSize: 4 | 5;
+                            /** @enum {string} */
+                            status: "draft" | "completed";
+                            nextUpdateOn: string | null;
+                            dueForUpdate: boolean;
+                            riskCount: number;
+                            summary: {
+                                inherent: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                };
+                                residual: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                    unassessed: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-analyses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en risk- och sårbarhetsanalys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            scope: string | null;
+                            analysedOn: string;
+                            participants: string[];
+                            methodNotes: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            matrixSize: 4 | 5;
+                            /** @enum {string} */
+                            status: "draft" | "completed";
+                            nextUpdateOn: string | null;
+                            dueForUpdate: boolean;
+                            riskCount: number;
+                            summary: {
+                                inherent: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                };
+                                residual: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                    unassessed: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en risk- och sårbarhetsanalys (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        scope?: string | null;
+                        /** Format: date */
+                        analysedOn?: string;
+                        participants?: string[];
+                        methodNotes?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        matrixSize?: 4 | 5;
+                        /** @enum {string} */
+                        status?: "draft" | "completed";
+                        /** Format: date */
+                        nextUpdateOn?: string | null;
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            scope: string | null;
+                            analysedOn: string;
+                            participants: string[];
+                            methodNotes: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            matrixSize: 4 | 5;
+                            /** @enum {string} */
+                            status: "draft" | "completed";
+                            nextUpdateOn: string | null;
+                            dueForUpdate: boolean;
+                            riskCount: number;
+                            summary: {
+                                inherent: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                };
+                                residual: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                    unassessed: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/risk-analyses/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en risk- och sårbarhetsanalys */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-analyses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en risk- och sårbarhetsanalys (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            scope: string | null;
+                            analysedOn: string;
+                            participants: string[];
+                            methodNotes: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            matrixSize: 4 | 5;
+                            /** @enum {string} */
+                            status: "draft" | "completed";
+                            nextUpdateOn: string | null;
+                            dueForUpdate: boolean;
+                            riskCount: number;
+                            summary: {
+                                inherent: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                };
+                                residual: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                    unassessed: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-analyses/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en risk- och sårbarhetsanalys (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            scope: string | null;
+                            analysedOn: string;
+                            participants: string[];
+                            methodNotes: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            matrixSize: 4 | 5;
+                            /** @enum {string} */
+                            status: "draft" | "completed";
+                            nextUpdateOn: string | null;
+                            dueForUpdate: boolean;
+                            riskCount: number;
+                            summary: {
+                                inherent: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                };
+                                residual: {
+                                    low: number;
+                                    medium: number;
+                                    high: number;
+                                    very_high: number;
+                                    unassessed: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risker: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    analysisId?: string;
+                    systemId?: string;
+                    assetId?: string;
+                    unitId?: string;
+                    band?: "low" | "medium" | "high" | "very_high";
+                    bandOf?: "inherent" | "residual";
+                    likelihood?: number;
+                    consequence?: number;
+                    treatment?: "reduce" | "accept" | "transfer" | "avoid" | "none";
+                    ownerUserId?: string;
+                    approved?: "true" | "false";
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                /** Format: uuid */
+                                analysisId: string;
+                                analysis: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    matrixSize: 4 | 5;
+                                };
+                                title: string | null;
+                                threat: string | null;
+                                vulnerability: string | null;
+                                description: string | null;
+                                systemIds: string[];
+                                assetIds: string[];
+                                unitIds: string[];
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                inherent: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    level: number;
+                                    /** @enum {string} */
+                                    band: "low" | "medium" | "high" | "very_high";
+                                } | null;
+                                residual: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    level: number;
+                                    /** @enum {string} */
+                                    band: "low" | "medium" | "high" | "very_high";
+                                } | null;
+                                /** @enum {string|null} */
+                                treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                                treatmentNote: string | null;
+                                /** Format: uuid */
+                                ownerUserId: string | null;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                approved: boolean;
+                                approvedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                approvedAt: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en risk */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        analysisId: string;
+                        title: string;
+                        threat: string;
+                        vulnerability?: string | null;
+                        description?: string | null;
+                        systemIds?: string[];
+                        assetIds?: string[];
+                        unitIds?: string[];
+                        likelihood: number;
+                        consequence: number;
+                        residualLikelihood?: number | null;
+                        residualConsequence?: number | null;
+                        /** @enum {string|null} */
+                        treatment?: "reduce" | "accept" | "transfer" | "avoid" | null;
+                        treatmentNote?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risker: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    analysisId?: string;
+                    systemId?: string;
+                    assetId?: string;
+                    unitId?: string;
+                    band?: "low" | "medium" | "high" | "very_high";
+                    bandOf?: "inherent" | "residual";
+                    likelihood?: number;
+                    consequence?: number;
+                    treatment?: "reduce" | "accept" | "transfer" | "avoid" | "none";
+                    ownerUserId?: string;
+                    approved?: "true" | "false";
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riskkarta: antal risker per ruta, före och efter åtgärder (rader: konsekvens högst först; kolumner: sannolikhet) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    analysisId?: string;
+                    systemId?: string;
+                    assetId?: string;
+                    unitId?: string;
+                    band?: "low" | "medium" | "high" | "very_high";
+                    bandOf?: "inherent" | "residual";
+                    likelihood?: number;
+                    consequence?: number;
+                    treatment?: "reduce" | "accept" | "transfer" | "avoid" | "none";
+                    ownerUserId?: string;
+                    approved?: "true" | "false";
+                    status?: "open" | "closed";
+                    includeArchived?: "true" | "false";
+                    matrixSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matrixSize: 4 | 5;
+                            inherent: number[][];
+                            residual: number[][];
+                            total: number;
+                            residualUnassessed: number;
+                            excludedOtherSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personer som kan vara riskägare */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Riskägaren godkänner behandling och restrisk (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skapa en åtgärd kopplad till risken (D1-02, D4-05) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en risk */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en risk (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        threat?: string;
+                        vulnerability?: string | null;
+                        description?: string | null;
+                        systemIds?: string[];
+                        assetIds?: string[];
+                        unitIds?: string[];
+                        likelihood?: number;
+                        consequence?: number;
+                        residualLikelihood?: number | null;
+                        residualConsequence?: number | null;
+                        /** @enum {string|null} */
+                        treatment?: "reduce" | "accept" | "transfer" | "avoid" | null;
+                        treatmentNote?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en risk */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en risk (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risks/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en risk (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** Format: uuid */
+                            analysisId: string;
+                            analysis: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                matrixSize: 4 | 5;
+                            };
+                            title: string | null;
+                            threat: string | null;
+                            vulnerability: string | null;
+                            description: string | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                level: number;
+                                /** @enum {string} */
+                                band: "low" | "medium" | "high" | "very_high";
+                            } | null;
+                            /** @enum {string|null} */
+                            treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                            treatmentNote: string | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approved: boolean;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Årliga ögonblicksbilder av riskbilden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                takenAt: string;
+                                takenBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                total: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ta årets ögonblicksbild av riskbilden (fryses) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            takenAt: string;
+                            takenBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            data: {
+                                total: number;
+                                open: number;
+                                closed: number;
+                                inherent: {
+                                    [key: string]: number;
+                                };
+                                residual: {
+                                    [key: string]: number;
+                                };
+                                treatments: {
+                                    [key: string]: number;
+                                };
+                                cells: {
+                                    [key: string]: {
+                                        inherent: number[][];
+                                        residual: number[][];
+                                    };
+                                };
+                                risks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    analysisId: string;
+                                    matrixSize: 4 | 5;
+                                    title: string | null;
+                                    secret: boolean;
+                                    inherent: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        /** @enum {string} */
+                                        band: "low" | "medium" | "high" | "very_high";
+                                    } | null;
+                                    residual: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        /** @enum {string} */
+                                        band: "low" | "medium" | "high" | "very_high";
+                                    } | null;
+                                    /** @enum {string|null} */
+                                    treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                                    /** @enum {string} */
+                                    status: "open" | "closed";
+                                    approved: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-snapshots/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jämför riskbilden mellan två år */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            inherent: {
+                                [key: string]: {
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                };
+                            };
+                            residual: {
+                                [key: string]: {
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                };
+                            };
+                            treatments: {
+                                [key: string]: {
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                };
+                            };
+                            status: {
+                                [key: string]: {
+                                    from: number;
+                                    to: number;
+                                    change: number;
+                                };
+                            };
+                            newRisks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            closedRisks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en ögonblicksbild */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            takenAt: string;
+                            takenBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            data: {
+                                total: number;
+                                open: number;
+                                closed: number;
+                                inherent: {
+                                    [key: string]: number;
+                                };
+                                residual: {
+                                    [key: string]: number;
+                                };
+                                treatments: {
+                                    [key: string]: number;
+                                };
+                                cells: {
+                                    [key: string]: {
+                                        inherent: number[][];
+                                        residual: number[][];
+                                    };
+                                };
+                                risks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    analysisId: string;
+                                    matrixSize: 4 | 5;
+                                    title: string | null;
+                                    secret: boolean;
+                                    inherent: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        /** @enum {string} */
+                                        band: "low" | "medium" | "high" | "very_high";
+                                    } | null;
+                                    residual: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        /** @enum {string} */
+                                        band: "low" | "medium" | "high" | "very_high";
+                                    } | null;
+                                    /** @enum {string|null} */
+                                    treatment: "reduce" | "accept" | "transfer" | "avoid" | null;
+                                    /** @enum {string} */
+                                    status: "open" | "closed";
+                                    approved: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classification/scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Klassningsmodellen: nivåer, miniminivåregler, vägledning, omprövningsintervall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            levels: {
+                                level: number;
+                                sv: string;
+                                en: string;
+                                descriptionSv: string;
+                                descriptionEn: string;
+                            }[];
+                            levelsCustomised: boolean;
+                            minimumRules: {
+                                id: string;
+                                when: {
+                                    personalData?: ("none" | "ordinary" | "sensitive" | "personnummer")[];
+                                    secret?: boolean;
+                                };
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                reasonSv: string;
+                                reasonEn: string;
+                            }[];
+                            rulesCustomised: boolean;
+                            guide: {
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                explanationSv: string;
+                                explanationEn: string;
+                                questions: {
+                                    /** @enum {string} */
+                                    category: "individuals" | "operation" | "finances" | "trust" | "law";
+                                    questionSv: string;
+                                    questionEn: string;
+                                    answers: {
+                                        level: number;
+                                        sv: string;
+                                        en: string;
+                                    }[];
+                                }[];
+                            }[];
+                            nationalSecurity: {
+                                sv: string;
+                                en: string;
+                            };
+                            reviewMonths: number;
+                            reminderDays: number;
+                            defaultNextReviewOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Ändra klassningsmodellen (benämningar, regler, intervall) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        levels?: {
+                            level: number;
+                            sv: string;
+                            en: string;
+                            /** @default  */
+                            descriptionSv?: string;
+                            /** @default  */
+                            descriptionEn?: string;
+                        }[] | null;
+                        minimumRules?: {
+                            id: string;
+                            when: {
+                                personalData?: ("none" | "ordinary" | "sensitive" | "personnummer")[];
+                                secret?: boolean;
+                            };
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            reasonSv: string;
+                            reasonEn: string;
+                        }[] | null;
+                        reviewMonths?: number;
+                        reminderDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            levels: {
+                                level: number;
+                                sv: string;
+                                en: string;
+                                descriptionSv: string;
+                                descriptionEn: string;
+                            }[];
+                            levelsCustomised: boolean;
+                            minimumRules: {
+                                id: string;
+                                when: {
+                                    personalData?: ("none" | "ordinary" | "sensitive" | "personnummer")[];
+                                    secret?: boolean;
+                                };
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                reasonSv: string;
+                                reasonEn: string;
+                            }[];
+                            rulesCustomised: boolean;
+                            guide: {
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                explanationSv: string;
+                                explanationEn: string;
+                                questions: {
+                                    /** @enum {string} */
+                                    category: "individuals" | "operation" | "finances" | "trust" | "law";
+                                    questionSv: string;
+                                    questionEn: string;
+                                    answers: {
+                                        level: number;
+                                        sv: string;
+                                        en: string;
+                                    }[];
+                                }[];
+                            }[];
+                            nationalSecurity: {
+                                sv: string;
+                                en: string;
+                            };
+                            reviewMonths: number;
+                            reminderDays: number;
+                            defaultNextReviewOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classification/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Täckning: klassade och oklassade tillgångar och system (D1-23, D4-31) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminderDays: number;
+                            assets: {
+                                total: number;
+                                classified: number;
+                                unclassified: number;
+                                overdue: number;
+                                dueSoon: number;
+                            };
+                            systems: {
+                                total: number;
+                                complete: number;
+                                incomplete: number;
+                                notClassified: number;
+                                withUnclassifiedAssets: number;
+                            };
+                            assetList: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                state: "unclassified" | "overdue" | "due_soon" | "ok";
+                                profile: string | null;
+                                nextReviewOn: string | null;
+                            }[];
+                            systemList: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                status: "not_classified" | "incomplete" | "complete";
+                                assetCount: number;
+                                unclassifiedAssetCount: number;
+                                nextReviewOn: string | null;
+                                /** @enum {string|null} */
+                                reviewState: "ok" | "due_soon" | "overdue" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classification/reviews-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Klassningar som snart ska omprövas eller är försenade (D2-23) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminderDays: number;
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                nextReviewOn: string;
+                                /** @enum {string} */
+                                state: "due_soon" | "overdue";
+                            }[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                nextReviewOn: string;
+                                /** @enum {string} */
+                                state: "due_soon" | "overdue";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/information-assets/{id}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gällande klassning för en informationstillgång */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            confidentiality: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            integrity: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            availability: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            traceability: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            profile: string;
+                            masked: boolean;
+                            participants: string[];
+                            classifiedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            classifiedAt: string;
+                            nextReviewOn: string;
+                            /** @enum {string} */
+                            reviewState: "ok" | "due_soon" | "overdue";
+                            current: boolean;
+                            supersededAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Klassa en informationstillgång (K, R, T, S med motivering; nivå 4 avvisas) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confidentiality: {
+                            level: number;
+                            reason?: string | null;
+                            answers?: {
+                                [key: string]: number;
+                            };
+                        };
+                        integrity: {
+                            level: number;
+                            reason?: string | null;
+                            answers?: {
+                                [key: string]: number;
+                            };
+                        };
+                        availability: {
+                            level: number;
+                            reason?: string | null;
+                            answers?: {
+                                [key: string]: number;
+                            };
+                        };
+                        traceability: {
+                            level: number;
+                            reason?: string | null;
+                            answers?: {
+                                [key: string]: number;
+                            };
+                        };
+                        participants?: string[];
+                        /** Format: date */
+                        nextReviewOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            confidentiality: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            integrity: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            availability: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            traceability: {
+                                level: number;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                reason: string | null;
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                            };
+                            profile: string;
+                            masked: boolean;
+                            participants: string[];
+                            classifiedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            classifiedAt: string;
+                            nextReviewOn: string;
+                            /** @enum {string} */
+                            reviewState: "ok" | "due_soon" | "overdue";
+                            current: boolean;
+                            supersededAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/information-assets/{id}/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alla klassningar för en informationstillgång, nyast först */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                assetId: string;
+                                confidentiality: {
+                                    level: number;
+                                    label: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    reason: string | null;
+                                    answers: {
+                                        [key: string]: number;
+                                    } | null;
+                                };
+                                integrity: {
+                                    level: number;
+                                    label: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    reason: string | null;
+                                    answers: {
+                                        [key: string]: number;
+                                    } | null;
+                                };
+                                availability: {
+                                    level: number;
+                                    label: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    reason: string | null;
+                                    answers: {
+                                        [key: string]: number;
+                                    } | null;
+                                };
+                                traceability: {
+                                    level: number;
+                                    label: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    reason: string | null;
+                                    answers: {
+                                        [key: string]: number;
+                                    } | null;
+                                };
+                                profile: string;
+                                masked: boolean;
+                                participants: string[];
+                                classifiedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                /** @enum {string} */
+                                reviewState: "ok" | "due_soon" | "overdue";
+                                current: boolean;
+                                supersededAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/protection-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Systemets skyddsnivå: härledd, höjd, gällande, status (D1-23, D1-24) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            systemId: string;
+                            masked: boolean;
+                            derived: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
+                            raised: {
+                                [key: string]: {
+                                    level: number;
+                                    reason: string | null;
+                                };
+                            };
+                            effective: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
+                            profile: string;
+                            contributing: {
+                                confidentiality: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                integrity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                availability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                traceability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                            };
+                            assetCount: number;
+                            classifiedAssetCount: number;
+                            lossOfFunction: {
+                                consequence: string | null;
+                                level: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "not_classified" | "incomplete" | "complete";
+                            criticalSuggested: boolean;
+                            critical: boolean;
+                            classifiedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            classifiedAt: string | null;
+                            nextReviewOn: string | null;
+                            /** @enum {string|null} */
+                            reviewState: "ok" | "due_soon" | "overdue" | null;
+                            reviewDue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Höj systemets skyddsnivå med motivering, ange konsekvens vid bortfall och kritiskt (D1-23, D1-24) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confidentiality?: number | {
+                            level: number;
+                            reason?: string | null;
+                        };
+                        integrity?: number | {
+                            level: number;
+                            reason?: string | null;
+                        };
+                        availability?: number | {
+                            level: number;
+                            reason?: string | null;
+                        };
+                        traceability?: number | {
+                            level: number;
+                            reason?: string | null;
+                        };
+                        reason?: string | null;
+                        lossOfFunction?: {
+                            consequence?: string | null;
+                            level: number;
+                        } | null;
+                        critical?: boolean;
+                        /** Format: date */
+                        nextReviewOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            systemId: string;
+                            masked: boolean;
+                            derived: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
+                            raised: {
+                                [key: string]: {
+                                    level: number;
+                                    reason: string | null;
+                                };
+                            };
+                            effective: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
+                            profile: string;
+                            contributing: {
+                                confidentiality: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                integrity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                availability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                                traceability: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    level: number;
+                                }[];
+                            };
+                            assetCount: number;
+                            classifiedAssetCount: number;
+                            lossOfFunction: {
+                                consequence: string | null;
+                                level: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "not_classified" | "incomplete" | "complete";
+                            criticalSuggested: boolean;
+                            critical: boolean;
+                            classifiedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            classifiedAt: string | null;
+                            nextReviewOn: string | null;
+                            /** @enum {string|null} */
+                            reviewState: "ok" | "due_soon" | "overdue" | null;
+                            reviewDue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Systemets klassningshistorik, nyast först */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                raised: {
+                                    [key: string]: {
+                                        level: number;
+                                        reason: string | null;
+                                    };
+                                };
+                                lossOfFunction: {
+                                    consequence: string | null;
+                                    level: number;
+                                } | null;
+                                classifiedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                classifiedAt: string;
+                                nextReviewOn: string;
+                                current: boolean;
+                                supersededAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Åtgärder: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    status?: ("proposed" | "planned" | "in_progress" | "done" | "cancelled") | ("proposed" | "planned" | "in_progress" | "done" | "cancelled")[];
+                    origin?: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                    systemId?: string;
+                    unitId?: string;
+                    ownerUserId?: string;
+                    riskId?: string;
+                    goalId?: string;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                title: string | null;
+                                description: string | null;
+                                /** @enum {string} */
+                                origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                                /** Format: uuid */
+                                originId: string | null;
+                                basis: string | null;
+                                /** Format: uuid */
+                                systemId: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                ownerUserId: string | null;
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                completedOn: string | null;
+                                risks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                }[];
+                                goals: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en åtgärd */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                        /** Format: uuid */
+                        originId?: string | null;
+                        basis?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                        plannedCostSek?: number | null;
+                        actualCostSek?: number | null;
+                        /** @enum {string} */
+                        status?: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                        /** Format: date */
+                        completedOn?: string | null;
+                        riskIds?: string[];
+                        goalIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                            /** Format: uuid */
+                            originId: string | null;
+                            basis: string | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            plannedCostSek: number | null;
+                            actualCostSek: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            completedOn: string | null;
+                            risks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            goals: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Åtgärder: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    status?: ("proposed" | "planned" | "in_progress" | "done" | "cancelled") | ("proposed" | "planned" | "in_progress" | "done" | "cancelled")[];
+                    origin?: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                    systemId?: string;
+                    unitId?: string;
+                    ownerUserId?: string;
+                    riskId?: string;
+                    goalId?: string;
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personer som kan vara ansvariga för en åtgärd */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en åtgärd */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                            /** Format: uuid */
+                            originId: string | null;
+                            basis: string | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            plannedCostSek: number | null;
+                            actualCostSek: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            completedOn: string | null;
+                            risks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            goals: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en åtgärd (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        origin?: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                        /** Format: uuid */
+                        originId?: string | null;
+                        basis?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                        plannedCostSek?: number | null;
+                        actualCostSek?: number | null;
+                        /** @enum {string} */
+                        status?: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                        /** Format: date */
+                        completedOn?: string | null;
+                        riskIds?: string[];
+                        goalIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                            /** Format: uuid */
+                            originId: string | null;
+                            basis: string | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            plannedCostSek: number | null;
+                            actualCostSek: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            completedOn: string | null;
+                            risks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            goals: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en åtgärd */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en åtgärd (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                            /** Format: uuid */
+                            originId: string | null;
+                            basis: string | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            plannedCostSek: number | null;
+                            actualCostSek: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            completedOn: string | null;
+                            risks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            goals: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en åtgärd (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            title: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            origin: "gap" | "risk" | "incident" | "supplier_deficiency" | "exercise" | "log_review" | "follow_up" | "needs_analysis" | "other";
+                            /** Format: uuid */
+                            originId: string | null;
+                            basis: string | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            ownerUserId: string | null;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            plannedCostSek: number | null;
+                            actualCostSek: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            completedOn: string | null;
+                            risks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                            }[];
+                            goals: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mål i IT-säkerhetspolicyn (D4-01): lista */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                code: string;
+                                text: string;
+                                source: string | null;
+                                measureCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett policymål */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        text: string;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            source: string | null;
+                            measureCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-goals/starter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg in policyns mål (D4-02–D4-11) som startregister; befintliga koder hoppas över */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett policymål */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            source: string | null;
+                            measureCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett policymål (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        text?: string;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            source: string | null;
+                            measureCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/policy-goals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett policymål */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-goals/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera ett policymål (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            source: string | null;
+                            measureCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-goals/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ ett policymål (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            source: string | null;
+                            measureCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handlingsplaner: lista */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "draft" | "decided";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                year: number;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "decided";
+                                decision: {
+                                    decidedOn: string;
+                                    decidedBy: string | null;
+                                    caseNumber: string;
+                                    note: string | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en handlingsplan för ett år */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en handlingsplan med aktiviteter, åtgärder och framsteg */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en handlingsplan (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year?: number;
+                        title?: string;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en handlingsplan */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en aktivitet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        yearlyGoal?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                        responsible?: string | null;
+                        /** Format: date */
+                        startOn?: string | null;
+                        /** Format: date */
+                        endOn?: string | null;
+                        budgetSek?: number | null;
+                        measureIds?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en aktivitet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Ändra en aktivitet */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        yearlyGoal?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                        responsible?: string | null;
+                        /** Format: date */
+                        startOn?: string | null;
+                        /** Format: date */
+                        endOn?: string | null;
+                        budgetSek?: number | null;
+                        measureIds?: string[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera ledningens beslut med datum och Dnr (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        decidedOn: string;
+                        decidedBy: string;
+                        caseNumber: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Öppna en beslutad plan för ändring (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            year: number;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "decided";
+                            decision: {
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                caseNumber: string;
+                                note: string | null;
+                            } | null;
+                            activities: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                yearlyGoal: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                responsible: string | null;
+                                startOn: string | null;
+                                endOn: string | null;
+                                budgetSek: number | null;
+                                position: number;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    masked: boolean;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                    owner: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    /** @enum {string} */
+                                    priority: "low" | "medium" | "high" | "critical";
+                                    plannedCostSek: number | null;
+                                    actualCostSek: number | null;
+                                }[];
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                    plannedCostSek: number;
+                                    actualCostSek: number;
+                                };
+                            }[];
+                            progress: {
+                                done: number;
+                                total: number;
+                                plannedCostSek: number;
+                                actualCostSek: number;
+                            };
+                            unplannedMeasures: {
+                                /** Format: uuid */
+                                id: string;
+                                masked: boolean;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "critical";
+                                plannedCostSek: number | null;
+                                actualCostSek: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handlingsplanen som Excel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kravkatalog: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    aspect?: "confidentiality" | "integrity" | "availability" | "traceability";
+                    kind?: "organisation" | "procurement";
+                    area?: "administrative" | "physical" | "technical";
+                    minLevel?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                code: string;
+                                text: string;
+                                guidance: string | null;
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                /** @enum {string} */
+                                kind: "organisation" | "procurement";
+                                /** @enum {string} */
+                                area: "administrative" | "physical" | "technical";
+                                source: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett krav */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        text: string;
+                        guidance?: string | null;
+                        /** @enum {string} */
+                        aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                        minLevel: number;
+                        /** @enum {string} */
+                        kind?: "organisation" | "procurement";
+                        /** @enum {string} */
+                        area?: "administrative" | "physical" | "technical";
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            guidance: string | null;
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            /** @enum {string} */
+                            kind: "organisation" | "procurement";
+                            /** @enum {string} */
+                            area: "administrative" | "physical" | "technical";
+                            source: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kravkatalog: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    aspect?: "confidentiality" | "integrity" | "availability" | "traceability";
+                    kind?: "organisation" | "procurement";
+                    area?: "administrative" | "physical" | "technical";
+                    minLevel?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/starter-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Installera startkatalogen (krav som redan finns med samma kod hoppas över) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Importera krav från Excel (.xlsx) eller CSV (multipart/form-data, fältet file, högst 5 MB). Alla rader kontrolleras först; dryRun=true visar förhandsgranskningen utan att spara. */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            created: number;
+                            updated: number;
+                            rows: {
+                                row: number;
+                                code: string;
+                                text: string;
+                                guidance: string | null;
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                /** @enum {string} */
+                                kind: "organisation" | "procurement";
+                                /** @enum {string} */
+                                area: "administrative" | "physical" | "technical";
+                                source: string | null;
+                                /** @enum {string} */
+                                action: "create" | "update";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett krav */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            guidance: string | null;
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            /** @enum {string} */
+                            kind: "organisation" | "procurement";
+                            /** @enum {string} */
+                            area: "administrative" | "physical" | "technical";
+                            source: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett krav (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        text?: string;
+                        guidance?: string | null;
+                        /** @enum {string} */
+                        aspect?: "confidentiality" | "integrity" | "availability" | "traceability";
+                        minLevel?: number;
+                        /** @enum {string} */
+                        kind?: "organisation" | "procurement";
+                        /** @enum {string} */
+                        area?: "administrative" | "physical" | "technical";
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            guidance: string | null;
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            /** @enum {string} */
+                            kind: "organisation" | "procurement";
+                            /** @enum {string} */
+                            area: "administrative" | "physical" | "technical";
+                            source: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett krav */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera ett krav (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            guidance: string | null;
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            /** @enum {string} */
+                            kind: "organisation" | "procurement";
+                            /** @enum {string} */
+                            area: "administrative" | "physical" | "technical";
+                            source: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ ett krav (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            code: string;
+                            text: string;
+                            guidance: string | null;
+                            /** @enum {string} */
+                            aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                            minLevel: number;
+                            /** @enum {string} */
+                            kind: "organisation" | "procurement";
+                            /** @enum {string} */
+                            area: "administrative" | "physical" | "technical";
+                            source: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/gap-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Systemets gap-analys: de krav som gäller vid systemets skyddsnivå och hur de uppfylls (D2-24, D1-23) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "exists" | "partly" | "missing" | "not_applicable" | "not_assessed";
+                    aspect?: "confidentiality" | "integrity" | "availability" | "traceability";
+                    kind?: "organisation" | "procurement";
+                    area?: "administrative" | "physical" | "technical";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                masked: boolean;
+                                secret: boolean;
+                            };
+                            protectionLevel: {
+                                confidentiality: number;
+                                integrity: number;
+                                availability: number;
+                                traceability: number;
+                            };
+                            classified: boolean;
+                            canAssess: boolean;
+                            summary: {
+                                applicable: number;
+                                exists: number;
+                                partly: number;
+                                missing: number;
+                                notApplicable: number;
+                                notAssessed: number;
+                            };
+                            items: {
+                                requirement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    text: string;
+                                    guidance: string | null;
+                                    /** @enum {string} */
+                                    aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                    minLevel: number;
+                                    /** @enum {string} */
+                                    kind: "organisation" | "procurement";
+                                    /** @enum {string} */
+                                    area: "administrative" | "physical" | "technical";
+                                };
+                                assessment: {
+                                    version: number;
+                                    /** @enum {string} */
+                                    status: "exists" | "partly" | "missing" | "not_applicable";
+                                    notApplicableReason: string | null;
+                                    /** @enum {string|null} */
+                                    deficiency: "negligible" | "moderate" | "significant" | "serious" | null;
+                                    howMet: string | null;
+                                    evidenceUrl: string | null;
+                                    measure: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string | null;
+                                        status: string;
+                                    } | null;
+                                    assessedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    assessedAt: string;
+                                } | null;
+                                applicable: boolean;
+                            }[];
+                            noLongerApplicable: {
+                                requirement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    text: string;
+                                    guidance: string | null;
+                                    /** @enum {string} */
+                                    aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                    minLevel: number;
+                                    /** @enum {string} */
+                                    kind: "organisation" | "procurement";
+                                    /** @enum {string} */
+                                    area: "administrative" | "physical" | "technical";
+                                };
+                                assessment: {
+                                    version: number;
+                                    /** @enum {string} */
+                                    status: "exists" | "partly" | "missing" | "not_applicable";
+                                    notApplicableReason: string | null;
+                                    /** @enum {string|null} */
+                                    deficiency: "negligible" | "moderate" | "significant" | "serious" | null;
+                                    howMet: string | null;
+                                    evidenceUrl: string | null;
+                                    measure: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string | null;
+                                        status: string;
+                                    } | null;
+                                    assessedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    assessedAt: string;
+                                } | null;
+                                applicable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/gap-analysis/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gap-analysen som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "exists" | "partly" | "missing" | "not_applicable" | "not_assessed";
+                    aspect?: "confidentiality" | "integrity" | "availability" | "traceability";
+                    kind?: "organisation" | "procurement";
+                    area?: "administrative" | "physical" | "technical";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/gap-analysis/{requirementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bedöm ett krav för systemet. Delvis/saknas skapar en åtgärd (D2-24) om ingen finns och createMeasure inte är false. If-Match med bedömningens version är valfritt. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    requirementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "exists" | "partly" | "missing" | "not_applicable";
+                        notApplicableReason?: string | null;
+                        /** @enum {string|null} */
+                        deficiency?: "negligible" | "moderate" | "significant" | "serious" | null;
+                        howMet?: string | null;
+                        evidenceUrl?: (string | "") | null;
+                        createMeasure?: boolean;
+                        measure?: {
+                            title?: string | null;
+                            /** Format: date */
+                            dueOn?: string | null;
+                            /** Format: uuid */
+                            ownerUserId?: string | null;
+                            /** @enum {string} */
+                            priority?: "low" | "medium" | "high" | "critical";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requirement: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                text: string;
+                                guidance: string | null;
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                /** @enum {string} */
+                                kind: "organisation" | "procurement";
+                                /** @enum {string} */
+                                area: "administrative" | "physical" | "technical";
+                            };
+                            assessment: {
+                                version: number;
+                                /** @enum {string} */
+                                status: "exists" | "partly" | "missing" | "not_applicable";
+                                notApplicableReason: string | null;
+                                /** @enum {string|null} */
+                                deficiency: "negligible" | "moderate" | "significant" | "serious" | null;
+                                howMet: string | null;
+                                evidenceUrl: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    status: string;
+                                } | null;
+                                assessedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                assessedAt: string;
+                            } | null;
+                            applicable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit/events": {

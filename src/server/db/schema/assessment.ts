@@ -184,7 +184,10 @@ export const policyGoals = pgTable(
     text: text('text').notNull(),
     source: text('source'),
   },
-  (t) => [unique('policy_goals_tenant_id_uq').on(t.tenantId, t.id), uniqueIndex('policy_goals_tenant_code_uq').on(t.tenantId, sql`lower(${t.code})`)],
+  (t) => [
+    unique('policy_goals_tenant_id_uq').on(t.tenantId, t.id),
+    uniqueIndex('policy_goals_tenant_code_uq').on(t.tenantId, sql`lower(${t.code})`),
+  ],
 );
 
 // The measures register (åtgärder), shared by every module: origin names the module and origin_id its
@@ -234,9 +237,11 @@ export const measureGoals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.measureId, t.goalId] }),
-    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id], name: 'measure_goals_measure_fk' }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.tenantId, t.measureId],
+      foreignColumns: [measures.tenantId, measures.id],
+      name: 'measure_goals_measure_fk',
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.goalId], foreignColumns: [policyGoals.tenantId, policyGoals.id], name: 'measure_goals_goal_fk' }),
     index('measure_goals_goal_idx').on(t.tenantId, t.goalId),
   ],
@@ -261,13 +266,21 @@ export const requirementAssessments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.systemId, t.requirementId] }),
-    foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id], name: 'requirement_assessments_system_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.systemId],
+      foreignColumns: [systems.tenantId, systems.id],
+      name: 'requirement_assessments_system_fk',
+    }),
     foreignKey({
       columns: [t.tenantId, t.requirementId],
       foreignColumns: [requirements.tenantId, requirements.id],
       name: 'requirement_assessments_requirement_fk',
     }),
-    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id], name: 'requirement_assessments_measure_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.measureId],
+      foreignColumns: [measures.tenantId, measures.id],
+      name: 'requirement_assessments_measure_fk',
+    }),
     check('requirement_assessments_status_ck', sql`${t.status} in ('exists', 'partly', 'missing', 'not_applicable')`),
     check(
       'requirement_assessments_deficiency_ck',
@@ -315,7 +328,11 @@ export const actionPlanActivities = pgTable(
   },
   (t) => [
     unique('action_plan_activities_tenant_id_uq').on(t.tenantId, t.id),
-    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [actionPlans.tenantId, actionPlans.id], name: 'action_plan_activities_plan_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.planId],
+      foreignColumns: [actionPlans.tenantId, actionPlans.id],
+      name: 'action_plan_activities_plan_fk',
+    }),
     check('action_plan_activities_priority_ck', sql`${t.priority} in ('low', 'medium', 'high', 'critical')`),
     check('action_plan_activities_budget_ck', sql`coalesce(${t.budgetOre}, 0) >= 0`),
     index('action_plan_activities_plan_idx').on(t.tenantId, t.planId, t.position),
@@ -407,7 +424,11 @@ export const risks = pgTable(
   },
   (t) => [
     unique('risks_tenant_id_uq').on(t.tenantId, t.id),
-    foreignKey({ columns: [t.tenantId, t.analysisId], foreignColumns: [riskAnalyses.tenantId, riskAnalyses.id], name: 'risks_analysis_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.analysisId],
+      foreignColumns: [riskAnalyses.tenantId, riskAnalyses.id],
+      name: 'risks_analysis_fk',
+    }),
     check('risks_scores_ck', sql`${t.likelihood} between 1 and 5 and ${t.consequence} between 1 and 5`),
     check(
       'risks_residual_ck',
@@ -429,9 +450,11 @@ export const measureRisks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.measureId, t.riskId] }),
-    foreignKey({ columns: [t.tenantId, t.measureId], foreignColumns: [measures.tenantId, measures.id], name: 'measure_risks_measure_fk' }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.tenantId, t.measureId],
+      foreignColumns: [measures.tenantId, measures.id],
+      name: 'measure_risks_measure_fk',
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.riskId], foreignColumns: [risks.tenantId, risks.id], name: 'measure_risks_risk_fk' }),
     index('measure_risks_risk_idx').on(t.tenantId, t.riskId),
   ],

@@ -9,6 +9,8 @@ import { Loaded } from '../../components/States.js';
 import { LifecycleBadge } from '../../components/StatusBadge.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { HistoryTab } from '../audit/HistoryTab.js';
+import { SystemProtectionSection } from '../classification/SystemProtectionSection.js';
+import { GapAnalysisSection } from '../gap-analysis/GapAnalysisSection.js';
 import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
 import { CostTables } from './CostTables.js';
 import { ReviewControl } from './ReviewControl.js';
@@ -82,6 +84,8 @@ export function SystemDetail() {
               <CostTables costs={s.costs ?? []} />
             </>
           )}
+          <SystemProtectionSection systemId={s.id} mayUpdate={s.allowedActions.includes('update')} />
+          <GapAnalysisSection systemId={s.id} />
           <LogReviewSection systemId={s.id} />
           <HistoryTab path="systems" id={s.id} masked={s.masked} />
         </>
