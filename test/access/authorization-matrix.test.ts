@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../src/server/db/tenant.js';
-import { policy, tenantOnly, type Action, type Resource } from '../../src/server/platform/access.js';
+import { policy, tenantOnly, tenantWideWrites, type Action, type Resource } from '../../src/server/platform/access.js';
 import type { RouteEntry } from '../../src/server/platform/route-policy.js';
 import { personRoles, supplierRoles, type Role } from '../../src/shared/enums.js';
 import { anonymous, memberWith, newTenant, testApp, type Client, type TestTenant } from '../helpers/app.js';
@@ -17,8 +17,6 @@ import { requirementFixtures } from './fixtures/requirements.js';
 
 type Variant = 'tenant' | 'unit';
 const isSupplierRole = (r: Role) => (supplierRoles as readonly Role[]).includes(r);
-// mirrors tenantWideWrites in platform/access.ts
-const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
 const allows = (role: Role, resource: Resource, action: Action) => policy[role].can[resource]?.includes(action) ?? false;
 
 interface Fixtures {

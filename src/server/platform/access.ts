@@ -167,7 +167,11 @@ export const policy: Record<Role, RoleRule> = {
     secret: 'full',
   },
   // chef: reads what concerns the unit
-  manager: { can: { 'org-unit': R, system: R, 'information-asset': R, measure: R, risk: R }, secret: 'masked' },
+  // the unit's measures and risks, and the municipality's catalogue, goals and plan they belong to
+  manager: {
+    can: { 'org-unit': R, system: R, 'information-asset': R, requirement: R, 'policy-goal': R, measure: R, 'action-plan': R, risk: R },
+    secret: 'masked',
+  },
   // medarbetare: reports incidents about systems and sees own tasks; no secret content
   employee: { can: { 'org-unit': R, system: R }, secret: 'hidden' },
   // revisor: reads everything, secret content included (each read of secret content is audited)
@@ -210,7 +214,7 @@ const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supp
 
 // The tenant's catalogue, goals and yearly plan are read by everyone who works with them, but only
 // changed from a tenant-wide grant: a unit's system owner does not rewrite the municipality's plan.
-const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
+export const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
 
 // The tenant's own administration (people and roles, settings, identity providers and their group
 // mappings, API tokens, provisioning) needs a tenant-wide grant: from a unit or systems scope it

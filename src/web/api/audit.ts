@@ -19,7 +19,17 @@ export const auditApi = {
 };
 
 /** The registers whose records have a history (`GET /<path>/:id/history`). */
-export type HistoryPath = 'systems' | 'information-assets' | 'suppliers' | 'org-units';
+export type HistoryPath =
+  | 'systems'
+  | 'information-assets'
+  | 'suppliers'
+  | 'org-units'
+  | 'measures'
+  | 'risks'
+  | 'risk-analyses'
+  | 'requirements'
+  | 'policy-goals'
+  | 'action-plans';
 type HistoryQuery = { cursor?: string; limit?: number };
 const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
   const init = { params: { path: { id }, query: cleanQuery(query) } };
@@ -32,6 +42,18 @@ const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
       return api.GET('/api/v1/suppliers/{id}/history', init);
     case 'org-units':
       return api.GET('/api/v1/org-units/{id}/history', init);
+    case 'measures':
+      return api.GET('/api/v1/measures/{id}/history', init);
+    case 'risks':
+      return api.GET('/api/v1/risks/{id}/history', init);
+    case 'risk-analyses':
+      return api.GET('/api/v1/risk-analyses/{id}/history', init);
+    case 'requirements':
+      return api.GET('/api/v1/requirements/{id}/history', init);
+    case 'policy-goals':
+      return api.GET('/api/v1/policy-goals/{id}/history', init);
+    case 'action-plans':
+      return api.GET('/api/v1/action-plans/{id}/history', init);
   }
 };
 export const historyApi = {

@@ -120,7 +120,11 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
     expect(d.statusCode).toBe(200);
     expect((await t.editor.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(200);
     expect((await t.editor.post(`/api/v1/action-plans/${plan.id}/reopen`, undefined, etag(d.json()))).statusCode).toBe(403);
-    expect((await t.reader.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(403);
+    // a manager reads the plan (its measures are their unit's work) but changes nothing in it
+    expect((await t.reader.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(200);
+    expect((await t.reader.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'X' })).statusCode).toBe(403);
+    const employee = await memberWith(t, [{ role: 'employee' }], 'medarbetare');
+    expect((await employee.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(403);
     const other = await newTenant();
     expect((await other.admin.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(404);
     expect((await other.admin.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'X' })).statusCode).toBe(404);

@@ -79,8 +79,11 @@ describe('measures register (D1-09, D1-11, D4-01)', () => {
     const starter = await t.admin.post('/api/v1/policy-goals/starter');
     expect(starter.json()).toEqual({ added: 10, skipped: 0 });
     expect((await t.admin.post('/api/v1/policy-goals/starter')).json()).toEqual({ added: 0, skipped: 10 });
-    // the manager role has no policy-goal row in the policy table
-    expect((await t.reader.get('/api/v1/policy-goals')).statusCode).toBe(403);
+    // a manager reads the goals and cannot add one; an employee has no policy-goal row at all
+    expect((await t.reader.get('/api/v1/policy-goals')).statusCode).toBe(200);
+    expect((await t.reader.post('/api/v1/policy-goals', { code: 'C-1', text: 'Chefens mål' })).statusCode).toBe(403);
+    const employee = await memberWith(t, [{ role: 'employee' }], 'medarbetare');
+    expect((await employee.get('/api/v1/policy-goals')).statusCode).toBe(403);
     const goals = (await t.admin.get('/api/v1/policy-goals')).json().items;
     expect(goals[0]).toMatchObject({ code: 'M-01', source: 'IT-säkerhetspolicy' });
     expect((await t.admin.post('/api/v1/policy-goals', { code: 'm-01', text: 'Dubblett' })).statusCode).toBe(422);

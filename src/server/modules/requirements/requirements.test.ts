@@ -181,8 +181,10 @@ describe('requirement catalogue (D2-24, D1-18)', () => {
     expect((await management.get('/api/v1/requirements')).json().items).toHaveLength(1);
     expect((await management.get(`/api/v1/requirements/${r.id}`)).json().allowedActions).toEqual(['read']);
     expect((await management.post('/api/v1/requirements', { ...base, code: 'L-1' })).statusCode).toBe(403);
-    // chef (manager) has no requirement row in the policy table: the catalogue is not theirs to read
-    expect((await t.reader.get('/api/v1/requirements')).statusCode).toBe(403);
+    // chef (manager) reads the catalogue; an employee has no requirement row in the policy table
+    expect((await t.reader.get('/api/v1/requirements')).statusCode).toBe(200);
+    const employee = await memberWith(t, [{ role: 'employee' }], 'medarbetare');
+    expect((await employee.get('/api/v1/requirements')).statusCode).toBe(403);
     const owner = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: t.unitId }], 'agare');
     expect((await owner.get('/api/v1/requirements')).json().items).toHaveLength(1);
     expect((await owner.get(`/api/v1/requirements/${r.id}`)).json().allowedActions).toEqual(['read']);

@@ -7,6 +7,7 @@ import { download } from '../../api/client.js';
 import { formatDate, formatSek } from '../../components/format.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -97,6 +98,7 @@ export function ActionPlanDetail() {
                 <DecisionForm plan={p} etag={etag} />
               </>
             ) : null}
+            <HistoryTab path="action-plans" id={p.id} />
             <Group mt="xl">
               <Anchor component={Link} to="/action-plans">
                 {t('actionPlans.title')}

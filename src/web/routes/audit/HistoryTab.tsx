@@ -14,6 +14,12 @@ const ENTITY_TYPE: Record<HistoryPath, string> = {
   'information-assets': 'information-asset',
   suppliers: 'supplier',
   'org-units': 'org-unit',
+  measures: 'measure',
+  risks: 'risk',
+  'risk-analyses': 'risk',
+  requirements: 'requirement',
+  'policy-goals': 'policy-goal',
+  'action-plans': 'action-plan',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatSek } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -55,7 +56,11 @@ export function MeasureDetail() {
                 r.risks.length ? (
                   <List key="risks">
                     {r.risks.map((k) => (
-                      <List.Item key={k.id}>{k.title ?? t('measures.secretTitle')}</List.Item>
+                      <List.Item key={k.id}>
+                        <Anchor component={Link} to={`/risks/${k.id}`}>
+                          {k.title ?? t('measures.secretTitle')}
+                        </Anchor>
+                      </List.Item>
                     ))}
                   </List>
                 ) : null,
@@ -72,6 +77,7 @@ export function MeasureDetail() {
               ],
             ]}
           />
+          <HistoryTab path="measures" id={r.id} masked={r.masked} />
           <Group mt="lg">
             <Anchor component={Link} to="/measures">
               {t('measures.title')}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,22 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { measureKeys, measuresApi, policyGoalsApi, type Measure, type MeasureInput } from './api.js';
 import { ORIGINS, PRIORITIES, STATUSES } from './MeasuresBoard.js';
+import { risksApi } from '../risks/api.js';
+
+// The risks to choose from: the register's first page plus those already linked (which may lie beyond
+// it, or be secret and shown without a title).
+function riskOptions(
+  items: { id: string; title?: string | null }[],
+  selected: string[],
+  linked: { id: string; title: string | null }[],
+  secretLabel: string,
+) {
+  const byId = new Map<string, string>();
+  for (const r of linked) byId.set(r.id, r.title ?? secretLabel);
+  for (const r of items) byId.set(r.id, r.title ?? secretLabel);
+  for (const id of selected) if (!byId.has(id)) byId.set(id, secretLabel);
+  return [...byId].map(([value, label]) => ({ value, label }));
+}
 
 interface Draft {
   title: string;
@@ -26,7 +42,7 @@ interface Draft {
   status: string;
   plannedCostSek: string;
   actualCostSek: string;
-  riskIds: string;
+  riskIds: string[];
   goalIds: string[];
 }
 
@@ -44,7 +60,7 @@ const empty: Draft = {
   status: 'proposed',
   plannedCostSek: '',
   actualCostSek: '',
-  riskIds: '',
+  riskIds: [],
   goalIds: [],
 };
 
@@ -62,7 +78,7 @@ const fromRecord = (m: Measure): Draft => ({
   status: m.status,
   plannedCostSek: m.plannedCostSek === null ? '' : String(m.plannedCostSek),
   actualCostSek: m.actualCostSek === null ? '' : String(m.actualCostSek),
-  riskIds: m.risks.map((r) => r.id).join('\n'),
+  riskIds: m.risks.map((r) => r.id),
   goalIds: m.goals.map((g) => g.id),
 });
 
@@ -84,7 +100,7 @@ const toInput = (d: Draft): MeasureInput => ({
   status: d.status as MeasureInput['status'],
   plannedCostSek: money(d.plannedCostSek),
   actualCostSek: money(d.actualCostSek),
-  riskIds: d.riskIds.split(/\s+/).filter(Boolean),
+  riskIds: d.riskIds,
   goalIds: d.goalIds,
 });
 
@@ -125,6 +141,9 @@ export function MeasureForm() {
   const heading = f.editing ? t('measures.editTitle') : t('measures.new');
   useDocumentTitle(heading);
   const mayGoals = usePermission('policy-goal');
+  const mayRisks = usePermission('risk');
+  const risks = useQuery({ queryKey: ['risks', 'options'], queryFn: () => risksApi.list({ limit: 200 }), enabled: mayRisks });
+  const existingRisks = f.editing ? (f.existing.data?.data.risks ?? []) : [];
   const units = useQuery({ queryKey: ['org-units', 'options'], queryFn: () => orgUnitsApi.list({ limit: 200 }) });
   const systems = useQuery({ queryKey: ['systems', 'options'], queryFn: () => systemsApi.list({ limit: 200 }) });
   const owners = useQuery({ queryKey: measureKeys.owners, queryFn: () => measuresApi.owners() });
@@ -148,9 +167,20 @@ export function MeasureForm() {
             t('measures.originLabel'),
             ORIGINS.map((o) => ({ value: o, label: t(`measures.origin.${o}`) })),
           )}
-          <TextInput {...f.input('originId')} label={t('measures.originId')} />
           <Textarea {...f.input('basis')} label={t('measures.basis')} description={t('measures.basisHelp')} autosize minRows={2} />
-          <Textarea {...f.input('riskIds')} label={t('measures.riskIds')} autosize minRows={1} />
+          {mayRisks ? (
+            <MultiSelect
+              {...f.field('riskIds')}
+              label={t('measures.riskIds')}
+              description={t('measures.riskIdsHelp')}
+              searchable
+              clearable
+              nothingFoundMessage={t('measures.noRisksFound')}
+              value={f.draft.riskIds}
+              onChange={(v) => f.set('riskIds', v)}
+              data={riskOptions(risks.data?.items ?? [], f.draft.riskIds, existingRisks, t('measures.secretTitle'))}
+            />
+          ) : null}
           {select('unitId', t('measures.unit'), [none, ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))])}
           {select('systemId', t('measures.system'), [
             none,

@@ -2,6 +2,7 @@ import { Button, Group, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -62,6 +63,7 @@ export function AnalysisPage() {
             </Button>
           </Group>
           <RiskTable query={{ analysisId: a.id }} newTo={`/risks/new?analysisId=${a.id}`} />
+          <HistoryTab path="risk-analyses" id={a.id} masked={a.masked} />
         </>
       )}
     </Loaded>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { Link, useParams } from 'react-router';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -100,42 +101,6 @@ function NewMeasure({ risk }: { risk: Risk }) {
   );
 }
 
-function History({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const history = useQuery({ queryKey: [...riskKeys.risks, id, 'history'], queryFn: () => risksApi.history(id), enabled: open });
-  return (
-    <section aria-labelledby="risk-history">
-      <Title order={2} id="risk-history" mt="xl" mb="xs">
-        {t('risks.history')}
-      </Title>
-      <Button variant="default" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        {open ? t('risks.historyHide') : t('risks.historyShow')}
-      </Button>
-      {open && history.data ? (
-        <Table mt="sm" maw={900}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('risks.when')}</Table.Th>
-              <Table.Th scope="col">{t('risks.who')}</Table.Th>
-              <Table.Th scope="col">{t('risks.what')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.data.items.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td>{new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })}</Table.Td>
-                <Table.Td>{e.actor?.displayName ?? 'Tillit'}</Table.Td>
-                <Table.Td>{t(`risks.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : null}
-    </section>
-  );
-}
-
 export function RiskPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -208,7 +173,7 @@ export function RiskPage() {
             <Text mb="sm">{t('risks.noMeasures')}</Text>
           )}
           {mayMeasure && !r.archived ? <NewMeasure risk={r} /> : null}
-          <History id={r.id} />
+          <HistoryTab path="risks" id={r.id} masked={r.masked} />
         </>
       )}
     </Loaded>

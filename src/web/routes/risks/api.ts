@@ -32,8 +32,6 @@ export const risksApi = {
     unwrapTagged(api.PATCH('/api/v1/risks/{id}', { ...path(id), body, headers: ifMatch(etag) })),
   approve: (id: string, etag: string) => unwrapTagged(api.POST('/api/v1/risks/{id}/approve', { ...path(id), headers: ifMatch(etag) })),
   addMeasure: (id: string, body: MeasureInput) => unwrap(api.POST('/api/v1/risks/{id}/measures', { ...path(id), body })),
-  history: (id: string) =>
-    unwrap(api.GET('/api/v1/risks/{id}/history', { ...path(id), params: { ...path(id).params, query: { limit: 50 } } })),
   heatMap: (query: HeatQuery) => unwrap(api.GET('/api/v1/risks/heat-map', { params: { query: cleanQuery(query) } })),
   owners: () => unwrap(api.GET('/api/v1/risks/owners')),
 };
