@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HistoryTab } from '../audit/HistoryTab.js';
 import { Link, useParams } from 'react-router';
