@@ -15,6 +15,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { assetCreate } from '../modules/information-assets/information-assets.schemas.js';
 import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
 import { systemCreate } from '../modules/systems/systems.schemas.js';
+import { seedAssessment } from './seed-assessment.js';
 import { demoAssets, demoSystems, demoTenantName, demoUnits, demoUsers } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
@@ -102,12 +103,15 @@ async function load(db: Db, pw: string): Promise<void> {
     const created = await systems.create(ctx, systemCreate.parse({ ...s, responsibleUnitId: unitIds.get(unitKey) }));
     systemIds.set(s.name, created.id);
   }
+  const assetIds = new Map<string, string>();
   for (const { unitKey, systemNames, ...a } of demoAssets) {
-    await assets.create(
+    const created = await assets.create(
       ctx,
       assetCreate.parse({ ...a, unitId: unitIds.get(unitKey), systemIds: systemNames.map((n) => systemIds.get(n)) }),
     );
+    assetIds.set(a.name, created.id);
   }
+  await seedAssessment(db, ctx, { systems: systemIds, assets: assetIds, units: unitIds });
 
   // The other roles, some scoped: through the users service, as an administrator would add them. It
   // adds people without a password (they would use SSO or a reset link): the demo sets one first.

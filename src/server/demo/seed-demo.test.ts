@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Client, testApp } from '../../../test/helpers/app.js';
+import { demoAdminEmail, seedDemo } from './seed-demo.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// The demo municipality is what a new user sees first after `npm start`: it must hold a complete
+// assessment (classified information, a system's protection level and gap analysis, risks, measures
+// and a decided action plan), all loaded through the services so every rule held.
+describe('demo municipality', () => {
+  it('D1-23, D2-23, D1-11: the demo holds classified information, a protection level, a gap analysis, risks, measures and a decided plan', async () => {
+    const { app, database } = await testApp();
+    const seeded = await seedDemo(database.db, 'Demo-Lösenord-2026!xy');
+    const admin = new Client(app);
+    // no other test makes "Demo kommun" in the shared test database
+    expect(seeded.created).toBe(true);
+    await admin.login(demoAdminEmail, seeded.password!);
+
+    const combine = (await admin.get('/api/v1/systems?q=Pulsen&limit=5')).json<Json>().items.find((s: Json) => s.name === 'Pulsen Combine');
+    const system = (await admin.get(`/api/v1/systems/${combine.id}`)).json<Json>();
+    expect(system.protectionLevel).toEqual({ confidentiality: 3, integrity: 3, availability: 3, traceability: 3 });
+    const protection = (await admin.get(`/api/v1/systems/${combine.id}/protection-level`)).json<Json>();
+    expect(protection.status).toBe('complete');
+
+    const gap = (await admin.get(`/api/v1/systems/${combine.id}/gap-analysis`)).json<Json>();
+    expect(gap.summary).toMatchObject({ exists: 1, partly: 1, missing: 1 });
+    expect(gap.summary.applicable).toBeGreaterThan(3);
+
+    const measures = (await admin.get('/api/v1/measures?limit=50')).json<Json>().items;
+    expect(measures.map((m: Json) => m.origin).sort()).toEqual(['gap', 'gap', 'needs_analysis', 'risk']);
+    const risks = (await admin.get('/api/v1/risks')).json<Json>().items;
+    expect(risks).toHaveLength(2);
+    const plans = (await admin.get('/api/v1/action-plans')).json<Json>().items;
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ status: 'decided' });
+  });
+});
