@@ -22,8 +22,15 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
       systemIds: [system.id],
     });
 
+    // The catalogue the gap analysis draws on (installed once per tenant; a second call adds nothing).
+    await api.post('/api/v1/requirements/starter-catalogue', {});
+
     await signIn(page);
     const origin = new URL(page.url()).origin;
+    // Before classification the system has no applicable requirements.
+    await page.goto(`${origin}/systems/${system.id}`);
+    const gapSection = page.getByRole('region', { name: 'Gap-analys' });
+    await gapSection.getByText('Systemet är inte klassat ännu.', { exact: false }).waitFor();
     await page.goto(`${origin}/information-assets/${asset.id}`);
     const section = page.getByRole('region', { name: 'Informationsklassning' });
     await section.getByText('Informationen är inte klassad ännu.').waitFor();
@@ -90,6 +97,11 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await row.getByText('T3 – Allvarlig').waitFor();
     await row.getByRole('link', { name: assetName }).waitFor();
     await protection.getByText('föreslås som kritiskt').waitFor();
+    // …and so does its gap list: requirements now apply, none assessed yet.
+    const summaryBefore = await gapSection.getByText(/krav gäller/).textContent();
+    const applicableBefore = Number(/(\d+) krav gäller/.exec(summaryBefore ?? '')?.[1]);
+    expect(applicableBefore).toBeGreaterThan(0);
+    expect(summaryBefore).toContain(`${applicableBefore} ej bedömda`);
     await expectAccessible(page, 'system with its protection level');
 
     // Raise confidentiality with a reason; the level cannot be set below what the information gives.
@@ -109,6 +121,13 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
       .getByText('K3 – Allvarlig')
       .waitFor();
     await protection.getByText('Klart', { exact: true }).waitFor();
+    // Raising confidentiality to 3 brings the K3 requirements into the gap list.
+    await expect
+      .poll(async () => Number(/(\d+) krav gäller/.exec((await gapSection.getByText(/krav gäller/).textContent()) ?? '')?.[1]))
+      .toBeGreaterThan(applicableBefore);
+    await gapSection.getByRole('link', { name: 'Öppna gap-analysen' }).click();
+    await page.getByRole('rowheader', { name: 'TIL-K3-01' }).waitFor();
+    await expectAccessible(page, 'gap analysis after classification');
 
     // The coverage page and the scheme settings.
     await page.getByRole('link', { name: 'Klassning', exact: true }).click();

@@ -113,6 +113,8 @@ function Wizard({ asset, scheme, current }: WizardProps) {
         qc.invalidateQueries({ queryKey: classificationKeys.all }),
         qc.invalidateQueries({ queryKey: keys.assets }),
         qc.invalidateQueries({ queryKey: keys.systems }),
+        // the systems' applicable requirements follow their levels
+        qc.invalidateQueries({ queryKey: ['gap-analysis'] }),
       ]);
       notify(t('classification.wizard.saved'));
       void navigate(`/information-assets/${asset.id}`);

@@ -126,7 +126,12 @@ function ProtectionForm({ protection: p, label, onDone }: { protection: Protecti
         lossOfFunction: consequence.trim() || p.lossOfFunction ? { consequence, level: Number(lossLevel) } : undefined,
         critical,
       });
-      await Promise.all([qc.invalidateQueries({ queryKey: classificationKeys.all }), qc.invalidateQueries({ queryKey: keys.systems })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: classificationKeys.all }),
+        qc.invalidateQueries({ queryKey: keys.systems }),
+        // the applicable requirements follow the levels
+        qc.invalidateQueries({ queryKey: ['gap-analysis'] }),
+      ]);
       notify(t('classification.system.saved'));
       onDone();
     } catch (e) {
