@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMinimumRules } from './classification.defaults.js';
-import { addMonths, levelFromAnswers, maxLevels, minimumsFor, reviewState, suggestsCritical } from './classification.rules.js';
+import { addMonths } from '../../platform/calendar.js';
+import { levelFromAnswers, maxLevels, minimumsFor, reviewState, suggestsCritical } from './classification.rules.js';
 
 describe('classification rules (pure)', () => {
   it('D2-23: the most serious answer decides the level', () => {

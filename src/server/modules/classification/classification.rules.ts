@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar.js';
 import { aspects, type Aspect, type PersonalDataLevel } from '../../../shared/enums.js';
 import type { MinimumRule } from './classification.defaults.js';
 
@@ -41,23 +42,6 @@ export function minimumsFor(rules: readonly MinimumRule[], facts: AssetFacts): P
   }
   return out;
 }
-
-// Calendar months in the Stockholm calendar; the 31st becomes the last day of a shorter month.
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const t = new Date(`${isoDate}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
-
-export const todayInStockholm = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 
 export type ReviewState = 'ok' | 'due_soon' | 'overdue';
 

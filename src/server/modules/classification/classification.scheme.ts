@@ -9,7 +9,8 @@ import {
   type MinimumRule,
 } from './classification.defaults.js';
 import * as repo from './classification.repository.js';
-import { NATIONAL_SECURITY, todayInStockholm } from './classification.rules.js';
+import { stockholmToday as todayInStockholm } from '../../platform/calendar.js';
+import { NATIONAL_SECURITY } from './classification.rules.js';
 
 export interface Scheme {
   levels: LevelLabel[];

@@ -9,7 +9,8 @@ import { aspects, type Aspect } from '../../../shared/enums.js';
 import { updateAsset } from '../information-assets/information-assets.repository.js';
 import { guide, nationalSecurityRefusal } from './classification.defaults.js';
 import * as repo from './classification.repository.js';
-import { addMonths, levelFromAnswers, minimumsFor, profileText, reviewState } from './classification.rules.js';
+import { addMonths } from '../../platform/calendar.js';
+import { levelFromAnswers, minimumsFor, profileText, reviewState } from './classification.rules.js';
 import type { ClassificationOut, ClassifyIn, CoverageOut, ReviewsDueOut, SchemeIn, SchemeOut } from './classification.schemas.js';
 import {
   checkSchemeInput,

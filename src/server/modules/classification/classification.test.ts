@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, testApp, type TestTenant } from '../../../../test/helpers/app.js';
-import { addMonths, todayInStockholm } from './classification.rules.js';
+import { addMonths, stockholmToday as todayInStockholm } from '../../platform/calendar.js';
 
 const aspect = (level: number, reason = `Motivering ${level}`) => ({ level, reason });
 const profile = (k: number, r: number, t: number, s: number) => ({

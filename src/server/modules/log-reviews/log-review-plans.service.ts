@@ -9,7 +9,7 @@ import * as plans from './log-review-plans.repository.js';
 import { assertReach, planReach, type Subject } from './log-reviews.policy.js';
 import { presentPlan, presentReview } from './log-reviews.presenter.js';
 import * as reviews from './log-reviews.repository.js';
-import { addMonths, stockholmToday } from './log-reviews.schedule.js';
+import { addMonths, stockholmToday } from '../../platform/calendar.js';
 import { ensureScheduled, withdrawUnstarted } from './log-reviews.scheduler.js';
 import type { ExtraReviewCreate, PlanCreate, PlanListQuery, PlanOut, PlanPatch, ReviewOut } from './log-reviews.schemas.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, testApp, type Client, type TestTenant } from '../../../../test/helpers/app.js';
 import { disposition, servedType } from './log-reviews.download.js';
-import { addDays, stockholmToday } from './log-reviews.schedule.js';
+import { addDays, stockholmToday } from '../../platform/calendar.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

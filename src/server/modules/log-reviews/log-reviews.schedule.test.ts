@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, nextDueOn, periodFor, stockholmToday } from './log-reviews.schedule.js';
+import { addDays, addMonths, stockholmToday } from '../../platform/calendar.js';
+import { nextDueOn, periodFor } from './log-reviews.schedule.js';
 
 describe('log-review schedule dates (D3-04)', () => {
   it('adds months on calendar dates, keeping month ends without drifting', () => {

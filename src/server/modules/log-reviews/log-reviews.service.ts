@@ -9,7 +9,7 @@ import { extractCsv, extractFileName, sha256 } from './log-reviews.extract.js';
 import { assertReach, municipalReach, reviewReach } from './log-reviews.policy.js';
 import { presentFollowUp, presentReview, presentReviewItem, reviewSubject } from './log-reviews.presenter.js';
 import * as repo from './log-reviews.repository.js';
-import { addDays, stockholmToday } from './log-reviews.schedule.js';
+import { addDays, stockholmToday } from '../../platform/calendar.js';
 import { ensureScheduled } from './log-reviews.scheduler.js';
 import type {
   FollowUpCreate,

@@ -1,3 +1,4 @@
+import { stockholmToday } from '../../platform/calendar.js';
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { assertCan, can, type Action, type Actor } from '../../platform/access.js';
@@ -21,8 +22,6 @@ const originTables: Partial<Record<MeasureOrigin, string>> = {
   gap: 'requirements',
   log_review: 'log_review_follow_ups',
 };
-
-export const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 // The state a create or change would leave, for the rules that look at the whole measure.
 interface Merged {

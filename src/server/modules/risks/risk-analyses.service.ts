@@ -7,7 +7,7 @@ import { fieldProblem, notFound } from '../../platform/problems.js';
 import { assertMayMark, auditSecretReads, requireProvision } from '../../platform/secrecy.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { requireActiveUnit } from '../org-units/org-units.repository.js';
-import { addMonths } from '../log-reviews/log-reviews.schedule.js';
+import { addMonths } from '../../platform/calendar.js';
 import * as repo from './risk-analyses.repository.js';
 import { matrixSizeSetting, saveMatrixSize } from './risks.repository.js';
 import { analysisScope, presentAnalysis, presentAnalysisItem } from './risks.presenter.js';

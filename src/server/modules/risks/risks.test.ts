@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, type Client, type TestTenant } from '../../../../test/helpers/app.js';
-import { addMonths } from '../log-reviews/log-reviews.schedule.js';
+import { addMonths } from '../../platform/calendar.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
