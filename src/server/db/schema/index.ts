@@ -4,3 +4,5 @@ export * from './identity.js';
 export * from './audit.js';
 export * from './log-reviews.js';
 export * from './assessment.js';
+export * from './measures.js';
+export * from './risks.js';
