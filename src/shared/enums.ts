@@ -77,10 +77,6 @@ export type Aspect = (typeof aspects)[number];
 export const consequenceCategories = ['individuals', 'operation', 'finances', 'trust', 'law'] as const;
 export type ConsequenceCategory = (typeof consequenceCategories)[number];
 
-// Levels are numbers; their names are the tenant's data. 4 is national security and is refused.
-export const classificationLevels = [0, 1, 2, 3, 4] as const;
-export const refusedLevel = 4;
-
 export const requirementKinds = ['organisation', 'procurement'] as const;
 export type RequirementKind = (typeof requirementKinds)[number];
 export const requirementAreas = ['administrative', 'physical', 'technical'] as const;

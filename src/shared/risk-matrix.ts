@@ -23,8 +23,6 @@ const bandFloors: Record<MatrixSize, { medium: number; high: number; very_high: 
   5: { medium: 5, high: 10, very_high: 16 },
 };
 
-export const isMatrixSize = (n: number): n is MatrixSize => n === 4 || n === 5;
-
 export function riskLevel(likelihood: number, consequence: number): number {
   return likelihood * consequence;
 }

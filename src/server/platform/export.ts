@@ -12,7 +12,7 @@ export interface ExportColumn<T> {
 
 // Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text
 // (OWASP CSV injection).
-const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 function cell(v: string | number | boolean | null, lang: Lang): string {
   if (v === null) return '';

@@ -54,6 +54,12 @@ function describe(code: string, message: string, p: Params): Text {
       return { sv: 'Högst två decimaler.', en: 'At most two decimals.' };
     case 'unrecognized_keys':
       return { sv: 'Okänt fält.', en: 'Unknown field.' };
+    case 'custom': {
+      // a refine carries its own texts: .refine(f, { params: { sv, en } })
+      const own = p.params as Partial<Text> | undefined;
+      if (typeof own?.sv === 'string' && typeof own.en === 'string') return { sv: own.sv, en: own.en };
+      return { sv: `Ogiltigt värde. ${message}`, en: `Invalid value. ${message}` };
+    }
     default:
       return { sv: `Ogiltigt värde. ${message}`, en: `Invalid value. ${message}` };
   }

@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
+import { defuse } from '../../platform/export.js';
 import type { Lang } from '../../platform/language.js';
 import { lbl, measureStatusLabels, priorityLabels } from '../measures/measures.export.js';
 import type { PlanOut, Progress } from './action-plans.schemas.js';
 
-// Spreadsheet programs run cells that start like a formula (OWASP CSV injection).
-const text = (v: string | null | undefined) => (v == null ? null : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const text = (v: string | null | undefined) => (v == null ? null : defuse(v));
 
 const pct = (p: Progress, l: Lang) => `${p.done}/${p.total} ${l === 'sv' ? 'klara' : 'done'}`;
+
+// The sums cover only the measures the viewer sees in full: say so when some were left out.
+const withheldNote = (p: Progress, l: Lang) =>
+  p.withheld === 0
+    ? null
+    : l === 'sv'
+      ? `Kostnaden för ${p.withheld} åtgärder med sekretess ingår inte`
+      : `Costs of ${p.withheld} secret measures not included`;
 
 const headers = {
   sv: [
@@ -55,7 +63,13 @@ export async function planWorkbook(plan: PlanOut, lang: Lang): Promise<Buffer> {
   ws.addRow([sv ? 'Beslutsdatum' : 'Decision date', plan.decision?.decidedOn ?? null]);
   ws.addRow([sv ? 'Beslutad av' : 'Decided by', text(plan.decision?.decidedBy)]);
   ws.addRow([sv ? 'Diarienummer (Dnr)' : 'Case number (Dnr)', text(plan.decision?.caseNumber)]);
-  ws.addRow([sv ? 'Framsteg' : 'Progress', pct(plan.progress, lang), plan.progress.plannedCostSek, plan.progress.actualCostSek]);
+  ws.addRow([
+    sv ? 'Framsteg' : 'Progress',
+    pct(plan.progress, lang),
+    plan.progress.plannedCostSek,
+    plan.progress.actualCostSek,
+    withheldNote(plan.progress, lang),
+  ]);
   ws.addRow([]);
   const head = ws.addRow(headers[lang]);
   head.font = { bold: true };

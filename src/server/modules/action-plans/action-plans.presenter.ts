@@ -23,14 +23,18 @@ export function presentPlanMeasure(actor: Actor, m: MeasureRow): PlanMeasure {
 }
 
 // Cancelled measures are left out of both the count and the costs: they are no longer part of the plan's work.
-export function progressOf(rows: readonly MeasureRow[]): Progress {
+// A measure's status is no secret, so the counts take every measure; its costs are content, so the
+// sums take only the measures this viewer sees in full, and `withheld` says how many were left out.
+export function progressOf(actor: Actor, rows: readonly MeasureRow[]): Progress {
   const live = rows.filter((m) => m.status !== 'cancelled');
-  const sum = (f: (m: MeasureRow) => number | null) => live.reduce((a, m) => a + (f(m) ?? 0), 0) / 100;
+  const shown = live.filter((m) => viewOf(actor, 'measure', measureScope(m)) === 'full');
+  const sum = (f: (m: MeasureRow) => number | null) => shown.reduce((a, m) => a + (f(m) ?? 0), 0) / 100;
   return {
     done: live.filter((m) => m.status === 'done').length,
     total: live.length,
     plannedCostSek: sum((m) => m.plannedCostOre),
     actualCostSek: sum((m) => m.actualCostOre),
+    withheld: live.length - shown.length,
   };
 }
 
@@ -75,13 +79,13 @@ export function presentPlan(
       budgetSek: oreToSek(a.budgetOre),
       position: a.position,
       measures: rows.map((m) => presentPlanMeasure(actor, m)),
-      progress: progressOf(rows),
+      progress: progressOf(actor, rows),
     };
   });
   return {
     ...presentSummary(actor, p),
     activities: acts,
-    progress: progressOf([...all.values()]),
+    progress: progressOf(actor, [...all.values()]),
     unplannedMeasures: unplanned.filter((m) => viewOf(actor, 'measure', measureScope(m)) !== null).map((m) => presentPlanMeasure(actor, m)),
   };
 }

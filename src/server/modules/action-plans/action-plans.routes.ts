@@ -20,9 +20,10 @@ import type { ActionPlansService } from './action-plans.service.js';
 const tags = ['Handlingsplan'];
 const read = { policy: { resource: 'action-plan', action: 'read' } } as const;
 const create = { policy: { resource: 'action-plan', action: 'create' } } as const;
-// 'update' covers the plan's content, its activities, the decision and reopening: management, which
-// has read+update on the plan, may both adjust the draft and record the decision.
+// The decision needs 'update' (management records it); the plan's content, its activities and
+// reopening need 'create' (the coordinator's work; the service checks 'update' as well).
 const update = { policy: { resource: 'action-plan', action: 'update' } } as const;
+const content = create;
 
 export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansService }> = async (app, { service }) => {
   app.get(
@@ -58,7 +59,7 @@ export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansServ
   app.patch(
     '/:id',
     {
-      config: update,
+      config: content,
       schema: { tags, summary: 'Ändra en handlingsplan (kräver If-Match)', params: idParams, body: planPatch, response: { 200: planOut } },
     },
     async (req, reply) => sendWithEtag(reply, await service.update(contextOf(req), req.params.id, requireIfMatch(req), req.body)),
@@ -86,7 +87,7 @@ export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansServ
   app.post(
     '/:id/activities',
     {
-      config: update,
+      config: content,
       schema: { tags, summary: 'Lägg till en aktivitet', params: idParams, body: activityCreate, response: { 201: planOut } },
     },
     async (req, reply) => sendWithEtag(reply, await service.addActivity(contextOf(req), req.params.id, req.body), 201),
@@ -95,7 +96,7 @@ export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansServ
   app.patch(
     '/:id/activities/:activityId',
     {
-      config: update,
+      config: content,
       schema: { tags, summary: 'Ändra en aktivitet', params: activityIdParams, body: activityPatch, response: { 200: planOut } },
     },
     async (req, reply) => sendWithEtag(reply, await service.updateActivity(contextOf(req), req.params.id, req.params.activityId, req.body)),
@@ -103,7 +104,7 @@ export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansServ
 
   app.delete(
     '/:id/activities/:activityId',
-    { config: update, schema: { tags, summary: 'Ta bort en aktivitet', params: activityIdParams, response: { 200: planOut } } },
+    { config: content, schema: { tags, summary: 'Ta bort en aktivitet', params: activityIdParams, response: { 200: planOut } } },
     async (req, reply) => sendWithEtag(reply, await service.removeActivity(contextOf(req), req.params.id, req.params.activityId)),
   );
 
@@ -125,7 +126,7 @@ export const actionPlansRoutes: FastifyPluginAsyncZod<{ service: ActionPlansServ
   app.post(
     '/:id/reopen',
     {
-      config: update,
+      config: content,
       schema: { tags, summary: 'Öppna en beslutad plan för ändring (kräver If-Match)', params: idParams, response: { 200: planOut } },
     },
     async (req, reply) => sendWithEtag(reply, await service.reopen(contextOf(req), req.params.id, requireIfMatch(req))),

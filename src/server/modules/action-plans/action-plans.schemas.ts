@@ -46,8 +46,11 @@ const progress = z.object({
   // measures done of all measures, cancelled ones left out
   done: z.number().int(),
   total: z.number().int(),
+  // the sums of the measures this viewer sees in full
   plannedCostSek: z.number(),
   actualCostSek: z.number(),
+  // measures (not cancelled) whose costs are left out of the sums because the viewer sees them masked
+  withheld: z.number().int(),
 });
 export type Progress = z.infer<typeof progress>;
 

@@ -19,6 +19,26 @@ const locked = () =>
 const yearTaken = () =>
   fieldProblem('year', 'duplicate', 'Det finns redan en handlingsplan för det året.', 'There is already an action plan for that year.');
 
+// Two plans for one year racing past the check meet the unique index (23505): the same 422 on year.
+const sqlState = (err: unknown) => {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+};
+async function yearUnique<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (sqlState(err) === '23505') throw yearTaken();
+    throw err;
+  }
+}
+
+// Who may do what with a plan. Management decides the plan (D1: "beslutas av ledningen") and holds
+// 'update' on it; the plan's content (its own fields and activities) and reopening a decided plan
+// are the coordinator's work and need 'create' as well, which management does not have. So the
+// decision needs 'update'; content changes and reopen need 'create'.
+type PlanAction = 'update' | 'create';
+
 // The plan with its activities and measures, as this viewer may see them.
 async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<{ out: PlanOut; measures: MeasureRow[] } | null> {
   const plan = await repo.findPlan(tx, actor.tenantId, id);
@@ -73,21 +93,31 @@ export function createActionPlansService(db: Db) {
     id: string,
     expectedVersion: number | null,
     action: string,
+    needs: PlanAction,
     // returns the plan's own changed columns, if any; the plan's version moves on every write
     work: (tx: Tx, plan: repo.PlanRow) => Promise<repo.PlanValues | void>,
   ): Promise<PlanOut> {
     const { actor } = ctx;
     assertCan(actor, 'update', 'action-plan', {});
-    return withTenant(db, actor.tenantId, async (tx) => {
-      const plan = await repo.findPlan(tx, actor.tenantId, id, true);
-      if (!plan) throw notFound();
-      if (expectedVersion !== null && plan.version !== expectedVersion) throw new Problem('precondition-failed');
-      const before = (await loadPlan(tx, actor, id))!.out;
-      await repo.updatePlan(tx, actor.tenantId, id, (await work(tx, plan)) ?? {});
-      const after = (await loadPlan(tx, actor, id))!.out;
-      await recordAudit(tx, ctx, { action, entityType: 'action-plan', entityId: id, before: auditShape(before), after: auditShape(after) });
-      return after;
-    });
+    if (needs === 'create') assertCan(actor, 'create', 'action-plan', {});
+    return yearUnique(() =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        const plan = await repo.findPlan(tx, actor.tenantId, id, true);
+        if (!plan) throw notFound();
+        if (expectedVersion !== null && plan.version !== expectedVersion) throw new Problem('precondition-failed');
+        const before = (await loadPlan(tx, actor, id))!.out;
+        await repo.updatePlan(tx, actor.tenantId, id, (await work(tx, plan)) ?? {});
+        const after = (await loadPlan(tx, actor, id))!.out;
+        await recordAudit(tx, ctx, {
+          action,
+          entityType: 'action-plan',
+          entityId: id,
+          before: auditShape(before),
+          after: auditShape(after),
+        });
+        return after;
+      }),
+    );
   }
 
   const unlocked = (plan: repo.PlanRow) => {
@@ -104,13 +134,15 @@ export function createActionPlansService(db: Db) {
     async create(ctx: RequestContext, input: PlanCreate): Promise<PlanOut> {
       assertCan(ctx.actor, 'create', 'action-plan', {});
       const t = ctx.actor.tenantId;
-      return withTenant(db, t, async (tx) => {
-        if (await repo.yearTaken(tx, t, input.year)) throw yearTaken();
-        const id = await repo.insertPlan(tx, t, input);
-        const out = (await loadPlan(tx, ctx.actor, id))!.out;
-        await recordAudit(tx, ctx, { action: 'action-plan.create', entityType: 'action-plan', entityId: id, after: auditShape(out) });
-        return out;
-      });
+      return yearUnique(() =>
+        withTenant(db, t, async (tx) => {
+          if (await repo.yearTaken(tx, t, input.year)) throw yearTaken();
+          const id = await repo.insertPlan(tx, t, input);
+          const out = (await loadPlan(tx, ctx.actor, id))!.out;
+          await recordAudit(tx, ctx, { action: 'action-plan.create', entityType: 'action-plan', entityId: id, after: auditShape(out) });
+          return out;
+        }),
+      );
     },
 
     async get(ctx: RequestContext, id: string): Promise<PlanOut> {
@@ -131,7 +163,7 @@ export function createActionPlansService(db: Db) {
     },
 
     update(ctx: RequestContext, id: string, version: number, patch: PlanPatch) {
-      return change(ctx, id, version, 'action-plan.update', async (tx, plan) => {
+      return change(ctx, id, version, 'action-plan.update', 'create', async (tx, plan) => {
         unlocked(plan);
         if (patch.year !== undefined && (await repo.yearTaken(tx, ctx.actor.tenantId, patch.year, id))) throw yearTaken();
         return patch;
@@ -139,7 +171,7 @@ export function createActionPlansService(db: Db) {
     },
 
     addActivity(ctx: RequestContext, id: string, input: ActivityCreate) {
-      return change(ctx, id, null, 'action-plan.activity-add', async (tx, plan) => {
+      return change(ctx, id, null, 'action-plan.activity-add', 'create', async (tx, plan) => {
         unlocked(plan);
         checkDates(input.startOn, input.endOn);
         await checkMeasures(tx, ctx.actor, input.measureIds);
@@ -151,7 +183,7 @@ export function createActionPlansService(db: Db) {
     },
 
     updateActivity(ctx: RequestContext, id: string, activityId: string, patch: ActivityPatch) {
-      return change(ctx, id, null, 'action-plan.activity-update', async (tx, plan) => {
+      return change(ctx, id, null, 'action-plan.activity-update', 'create', async (tx, plan) => {
         const t = ctx.actor.tenantId;
         const current = (await repo.activitiesOf(tx, t, id)).find((a) => a.id === activityId);
         if (!current) throw notFound();
@@ -164,7 +196,7 @@ export function createActionPlansService(db: Db) {
     },
 
     removeActivity(ctx: RequestContext, id: string, activityId: string) {
-      return change(ctx, id, null, 'action-plan.activity-remove', async (tx, plan) => {
+      return change(ctx, id, null, 'action-plan.activity-remove', 'create', async (tx, plan) => {
         const t = ctx.actor.tenantId;
         if (!(await repo.activitiesOf(tx, t, id)).some((a) => a.id === activityId)) throw notFound();
         unlocked(plan);
@@ -174,7 +206,7 @@ export function createActionPlansService(db: Db) {
 
     // Management's decision with date and case number (Dnr); the content is locked from here on.
     decide(ctx: RequestContext, id: string, version: number, d: DecisionIn) {
-      return change(ctx, id, version, 'action-plan.decide', async (_tx, plan) => {
+      return change(ctx, id, version, 'action-plan.decide', 'update', async (_tx, plan) => {
         unlocked(plan);
         return {
           status: 'decided',
@@ -188,7 +220,7 @@ export function createActionPlansService(db: Db) {
 
     // The old decision stays in the audit trail (the entry's before); the plan is a draft again.
     reopen(ctx: RequestContext, id: string, version: number) {
-      return change(ctx, id, version, 'action-plan.reopen', async (_tx, plan) => {
+      return change(ctx, id, version, 'action-plan.reopen', 'create', async (_tx, plan) => {
         if (plan.status !== 'decided')
           throw new Problem('conflict', { sv: 'Handlingsplanen är inte beslutad.', en: 'The action plan has not been decided.' });
         return {

@@ -59,8 +59,8 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
     expect(added.statusCode).toBe(201);
     plan = added.json<Plan>();
     expect(plan.activities[0]).toMatchObject({ title: 'Stärk inloggningen', budgetSek: 2500.75, position: 0 });
-    expect(plan.activities[0]!.progress).toEqual({ done: 1, total: 2, plannedCostSek: 1500.5, actualCostSek: 650.25 });
-    expect(plan.progress).toEqual({ done: 1, total: 2, plannedCostSek: 1500.5, actualCostSek: 650.25 });
+    expect(plan.activities[0]!.progress).toEqual({ done: 1, total: 2, plannedCostSek: 1500.5, actualCostSek: 650.25, withheld: 0 });
+    expect(plan.progress).toEqual({ done: 1, total: 2, plannedCostSek: 1500.5, actualCostSek: 650.25, withheld: 0 });
     expect(plan.unplannedMeasures.map((m) => m.id)).toEqual([d]);
     // the measure's own status keeps moving and the plan's progress follows
     const ma = (await t.admin.get(`/api/v1/measures/${a}`)).json();
@@ -105,12 +105,18 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['action-plan.decide', 'action-plan.reopen']));
   });
 
-  it('access: management records the decision and may adjust the draft but not create a plan; a system owner only reads; another tenant 404', async () => {
+  it('D1-10 access: management records the decision but neither changes the content nor reopens (403); a system owner only reads; another tenant 404', async () => {
     const t = await newTenant();
     const mgmt = await memberWith(t, [{ role: 'management' }], 'ledning');
     expect((await mgmt.post('/api/v1/action-plans', { year: 2030, title: 'X' })).statusCode).toBe(403);
     let plan = (await t.admin.post('/api/v1/action-plans', { year: 2030, title: 'Plan 2030' })).json<Plan>();
-    expect((await mgmt.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'Ledningens tillägg' })).statusCode).toBe(201);
+    plan = (await t.admin.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'Utbildning' })).json<Plan>();
+    const url = `/api/v1/action-plans/${plan.id}`;
+    // the content is the coordinator's: management may not add, change or remove activities or edit the plan
+    expect((await mgmt.post(`${url}/activities`, { title: 'Ledningens tillägg' })).statusCode).toBe(403);
+    expect((await mgmt.patch(`${url}/activities/${plan.activities[0]!.id}`, { title: 'Nytt' })).statusCode).toBe(403);
+    expect((await mgmt.del(`${url}/activities/${plan.activities[0]!.id}`)).statusCode).toBe(403);
+    expect((await mgmt.patch(url, { title: 'Nytt' }, etag(plan))).statusCode).toBe(403);
     plan = (await mgmt.get(`/api/v1/action-plans/${plan.id}`)).json<Plan>();
     const d = await mgmt.post(
       `/api/v1/action-plans/${plan.id}/decision`,
@@ -118,6 +124,7 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
       etag(plan),
     );
     expect(d.statusCode).toBe(200);
+    expect((await mgmt.post(`${url}/reopen`, undefined, etag(d.json()))).statusCode).toBe(403);
     expect((await t.editor.get(`/api/v1/action-plans/${plan.id}`)).statusCode).toBe(200);
     expect((await t.editor.post(`/api/v1/action-plans/${plan.id}/reopen`, undefined, etag(d.json()))).statusCode).toBe(403);
     // a manager reads the plan (its measures are their unit's work) but changes nothing in it
@@ -158,5 +165,42 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
     expect(masked.join('|')).toContain('sekretess');
     const full = await read(await t.admin.get(`/api/v1/action-plans/${plan.id}/export.xlsx`));
     expect(full).toContain('Hemlig åtgärd');
+  });
+
+  it('security: the progress sums only costs the viewer sees in full and says how many were withheld, in the API and the XLSX', async () => {
+    const t = await newTenant();
+    const open = await measure(t, { title: 'Öppen', plannedCostSek: 100, actualCostSek: 10 });
+    const secret = await measure(t, {
+      title: 'Hemlig',
+      secret: true,
+      secrecyProvision: '18 kap. 8 § OSL',
+      plannedCostSek: 777,
+      actualCostSek: 55,
+    });
+    let plan = (await t.admin.post('/api/v1/action-plans', { year: 2027, title: 'Plan 2027' })).json<Plan>();
+    plan = (await t.admin.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'Skydd', measureIds: [open, secret] })).json<Plan>();
+    expect(plan.progress).toEqual({ done: 0, total: 2, plannedCostSek: 877, actualCostSek: 65, withheld: 0 });
+    const mgmt = await memberWith(t, [{ role: 'management' }], 'ledning');
+    const seen = (await mgmt.get(`/api/v1/action-plans/${plan.id}`)).json<Plan>();
+    // the count keeps the secret measure (its status is no secret), the costs leave it out
+    expect(seen.progress).toEqual({ done: 0, total: 2, plannedCostSek: 100, actualCostSek: 10, withheld: 1 });
+    expect(seen.activities[0]!.progress).toEqual({ done: 0, total: 2, plannedCostSek: 100, actualCostSek: 10, withheld: 1 });
+    const res = await mgmt.get(`/api/v1/action-plans/${plan.id}/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).not.toContain('877');
+    expect(cells).not.toContain('777');
+    expect(cells.join('|')).toContain('Kostnaden för 1 åtgärder med sekretess ingår inte');
+  });
+
+  it('a second plan for the same year answers 422 on year, also when two requests race', async () => {
+    const t = await newTenant();
+    const both = await Promise.all(['A', 'B', 'C', 'D'].map((title) => t.admin.post('/api/v1/action-plans', { year: 2031, title })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 422, 422, 422]);
+    const loser = both.find((r) => r.statusCode === 422)!;
+    expect(loser.json().errors[0]).toMatchObject({ field: 'year', code: 'duplicate' });
+    expect((await t.admin.post('/api/v1/action-plans', { year: 2031, title: 'C' })).statusCode).toBe(422);
   });
 });

@@ -43,6 +43,7 @@ export async function saveSettings(tx: Tx, tenantId: string, values: Partial<Set
 
 export interface AssetFactsRow {
   id: string;
+  version: number;
   unitId: string;
   secret: boolean;
   personalData: string;
@@ -51,7 +52,7 @@ export interface AssetFactsRow {
   systemIds: string[];
 }
 
-const assetFactsSelect = sql`select a.id, a.unit_id as "unitId", a.secret, a.personal_data as "personalData",
+const assetFactsSelect = sql`select a.id, a.version, a.unit_id as "unitId", a.secret, a.personal_data as "personalData",
     a.archived_at is not null as archived, a.name,
     coalesce((select array_agg(l.system_id) from information_asset_systems l where l.tenant_id = a.tenant_id and l.asset_id = a.id), '{}') as "systemIds"
   from information_assets a`;
@@ -106,6 +107,7 @@ export async function insertAssetClassification(tx: Tx, values: typeof assetClas
 
 export interface SystemFactsRow {
   id: string;
+  version: number;
   unitId: string;
   secret: boolean;
   archived: boolean;
@@ -116,7 +118,7 @@ export interface SystemFactsRow {
 export async function findSystemFacts(tx: Tx, tenantId: string, id: string, lock = false): Promise<SystemFactsRow | null> {
   const rows = await queryRows<SystemFactsRow>(
     tx,
-    sql`select s.id, s.responsible_unit_id as "unitId", s.secret, s.archived_at is not null as archived, s.critical, s.name
+    sql`select s.id, s.version, s.responsible_unit_id as "unitId", s.secret, s.archived_at is not null as archived, s.critical, s.name
         from systems s where s.tenant_id = ${tenantId} and s.id = ${id} ${lock ? sql`for update of s` : sql``}`,
   );
   return rows[0] ?? null;
@@ -195,6 +197,7 @@ export interface CoverageAssetRow {
   unitId: string;
   unitName: string;
   secret: boolean;
+  personalData: string;
   systemIds: string[];
   levels: Record<Aspect, number> | null;
   nextReviewOn: string | null;
@@ -207,7 +210,7 @@ export async function coverageAssets(tx: Tx, actor: Actor) {
   const reach = scopeWhere(actor, 'information-asset', { unitId: sql`a.unit_id`, linkedSystems: linkedTo, secret: sql`a.secret` });
   return queryRows<CoverageAssetRow>(
     tx,
-    sql`select a.id, a.name, a.unit_id as "unitId", u.name as "unitName", a.secret,
+    sql`select a.id, a.name, a.unit_id as "unitId", u.name as "unitName", a.secret, a.personal_data as "personalData",
           coalesce((select array_agg(l.system_id) from information_asset_systems l where l.tenant_id = a.tenant_id and l.asset_id = a.id), '{}') as "systemIds",
           case when c.id is null then null else json_build_object('confidentiality', c.confidentiality, 'integrity', c.integrity,
             'availability', c.availability, 'traceability', c.traceability) end as levels,

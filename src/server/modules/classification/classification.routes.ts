@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Action, Resource } from '../../platform/access.js';
 import { contextOf } from '../../platform/auth/plugin.js';
-import { idParams } from '../../platform/http.js';
+import type { FastifyRequest } from 'fastify';
+import { etagOf, idParams, requireIfMatch } from '../../platform/http.js';
 import { notFound } from '../../platform/problems.js';
 import {
   classificationList,
@@ -21,6 +22,9 @@ import type { ProtectionService } from './protection.service.js';
 const tags = ['Informationsklassning'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const policy = (resource: Resource, action: Action) => ({ policy: { resource, action } });
+// If-Match is optional here (the contract answers 200 without it); when sent, it must be the asset's /
+// system's current ETag or the change is refused with 412.
+const ifMatch = (req: FastifyRequest) => (req.headers['if-match'] === undefined ? null : requireIfMatch(req));
 
 // Registered at /api/v1 with full paths: the asset and system routes sit under those registers.
 export const classificationRoutes: FastifyPluginAsyncZod<{ service: ClassificationService; protection: ProtectionService }> = async (
@@ -85,13 +89,17 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ service: Classificati
       config: policy('information-asset', 'update'),
       schema: {
         tags,
-        summary: 'Klassa en informationstillgång (K, R, T, S med motivering; nivå 4 avvisas)',
+        summary:
+          'Klassa en informationstillgång (K, R, T, S med motivering; nivå 4 avvisas). If-Match med tillgångens ETag är valfritt (412 om den inte stämmer); svaret har tillgångens nya ETag.',
         params: idParams,
         body: classifyIn,
         response: { 200: classificationOut },
       },
     },
-    async (req) => service.classify(contextOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const { body, version } = await service.classifyWithVersion(contextOf(req), req.params.id, req.body, ifMatch(req));
+      return reply.header('etag', etagOf(version)).send(body);
+    },
   );
 
   app.get(
@@ -137,13 +145,17 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ service: Classificati
       config: policy('system', 'update'),
       schema: {
         tags,
-        summary: 'Höj systemets skyddsnivå med motivering, ange konsekvens vid bortfall och kritiskt (D1-23, D1-24)',
+        summary:
+          'Höj systemets skyddsnivå med motivering, ange konsekvens vid bortfall och kritiskt (D1-23, D1-24). Utelämnad aspekt behåller lagrad höjning; null tar bort den. If-Match med systemets ETag är valfritt (412 om den inte stämmer).',
         params: idParams,
         body: protectionIn,
         response: { 200: protectionOut },
       },
     },
-    async (req) => protection.set(contextOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const { body, version } = await protection.setWithVersion(contextOf(req), req.params.id, req.body, ifMatch(req));
+      return reply.header('etag', etagOf(version)).send(body);
+    },
   );
 
   app.get(

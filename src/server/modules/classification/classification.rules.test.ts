@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMinimumRules } from './classification.defaults.js';
 import { addMonths } from '../../platform/calendar.js';
-import { levelFromAnswers, maxLevels, minimumsFor, reviewState, suggestsCritical } from './classification.rules.js';
+import { belowMinimum, levelFromAnswers, minimumsFor, reviewState, suggestsCritical } from './classification.rules.js';
 
 describe('classification rules (pure)', () => {
   it('D2-23: the most serious answer decides the level', () => {
@@ -10,19 +10,20 @@ describe('classification rules (pure)', () => {
     expect(levelFromAnswers(undefined)).toBeNull();
   });
 
-  it('D1-23: the system level is the maximum over its information assets, per aspect', () => {
-    const a = { confidentiality: 2, integrity: 1, availability: 0, traceability: 1 };
-    const b = { confidentiality: 1, integrity: 3, availability: 2, traceability: 0 };
-    expect(maxLevels([a, b])).toEqual({ confidentiality: 2, integrity: 3, availability: 2, traceability: 1 });
-    expect(maxLevels([])).toEqual({ confidentiality: 0, integrity: 0, availability: 0, traceability: 0 });
-  });
-
   it('D2-23: personal data and OSL secrecy raise the minimum confidentiality (the strictest rule wins)', () => {
     expect(minimumsFor(defaultMinimumRules, { personalData: 'personnummer', secret: false }).confidentiality?.minLevel).toBe(2);
     expect(minimumsFor(defaultMinimumRules, { personalData: 'sensitive', secret: false }).confidentiality?.minLevel).toBe(2);
     expect(minimumsFor(defaultMinimumRules, { personalData: 'ordinary', secret: false }).confidentiality?.minLevel).toBe(1);
     expect(minimumsFor(defaultMinimumRules, { personalData: 'ordinary', secret: true }).confidentiality?.id).toBe('secrecy-osl');
     expect(minimumsFor(defaultMinimumRules, { personalData: 'none', secret: false })).toEqual({});
+  });
+
+  it('D2-23: a profile below a minimum that applies now is reported per aspect with the rule', () => {
+    const levels = { confidentiality: 1, integrity: 0, availability: 0, traceability: 0 };
+    expect(belowMinimum(defaultMinimumRules, { personalData: 'sensitive', secret: false }, levels)).toEqual([
+      { aspect: 'confidentiality', minLevel: 2, rule: expect.any(String) },
+    ]);
+    expect(belowMinimum(defaultMinimumRules, { personalData: 'ordinary', secret: false }, levels)).toEqual([]);
   });
 
   it('D2-23: review dates are calendar months ahead and reminders start before the date', () => {

@@ -12,13 +12,6 @@ export function levelFromAnswers(answers: Partial<Record<string, number>> | null
   return values.length ? Math.max(...values) : null;
 }
 
-// D1-23: a system's protection level is at least the maximum over its information.
-export function maxLevels(profiles: readonly Record<Aspect, number>[]): Record<Aspect, number> {
-  const out = { confidentiality: 0, integrity: 0, availability: 0, traceability: 0 };
-  for (const p of profiles) for (const a of aspects) out[a] = Math.max(out[a], p[a]);
-  return out;
-}
-
 export interface AssetFacts {
   personalData: PersonalDataLevel | string;
   secret: boolean;
@@ -41,6 +34,23 @@ export function minimumsFor(rules: readonly MinimumRule[], facts: AssetFacts): P
     if (!cur || r.minLevel > cur.minLevel) out[r.aspect] = r;
   }
   return out;
+}
+
+export interface BelowMinimum {
+  aspect: Aspect;
+  minLevel: number;
+  rule: string;
+}
+
+// D2-23: the minimum rules are checked at classification time, but the asset's personal data or
+// secrecy can change afterwards (or the rules can): the current profile is then below a minimum and
+// needs reclassifying.
+export function belowMinimum(rules: readonly MinimumRule[], facts: AssetFacts, levels: Record<Aspect, number>): BelowMinimum[] {
+  const mins = minimumsFor(rules, facts);
+  return aspects.flatMap((a) => {
+    const r = mins[a];
+    return r && levels[a] < r.minLevel ? [{ aspect: a, minLevel: r.minLevel, rule: r.id }] : [];
+  });
 }
 
 export type ReviewState = 'ok' | 'due_soon' | 'overdue';

@@ -31,6 +31,8 @@ const aspectOut = z.object({
 
 const userRef = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
 
+const belowMinimumOut = z.object({ aspect: z.enum(aspects), minLevel: z.number().int(), rule: z.string() });
+
 export const classificationOut = z.object({
   id: z.uuid(),
   assetId: z.uuid(),
@@ -45,6 +47,11 @@ export const classificationOut = z.object({
   classifiedAt: z.string(),
   nextReviewOn: z.string(),
   reviewState: z.enum(['ok', 'due_soon', 'overdue']),
+  // D2-23: the current profile is below a minimum rule that applies to the asset as it is now (its
+  // personal data or secrecy changed after the classification, or the rules did); empty otherwise
+  belowMinimum: z.array(belowMinimumOut),
+  // the current profile needs reclassifying: review date due soon/passed, or below a minimum
+  reviewDue: z.boolean(),
   current: z.boolean(),
   supersededAt: z.string().nullable(),
 });
@@ -67,7 +74,8 @@ const minimumRule = z.strictObject({
     secret: z.boolean().optional(),
   }),
   aspect: z.enum(aspects),
-  minLevel: z.number().int().min(1).max(3),
+  // 4 passes here so that the service can answer with the national-security explanation
+  minLevel: z.number().int().min(1).max(4),
   reasonSv: z.string().trim().min(1).max(500),
   reasonEn: z.string().trim().min(1).max(500),
 });
@@ -109,13 +117,17 @@ export const schemeOut = z.object({
 export type SchemeOut = z.infer<typeof schemeOut>;
 
 // System protection level (D1-23, D1-24)
-const raiseIn = z.union([level, z.strictObject({ level, reason })]);
+// Left out: the stored raise stays; null: the raise is removed (the level follows the information).
+const raiseIn = z
+  .union([level, z.strictObject({ level, reason })])
+  .nullable()
+  .optional();
 
 export const protectionIn = z.strictObject({
-  confidentiality: raiseIn.optional(),
-  integrity: raiseIn.optional(),
-  availability: raiseIn.optional(),
-  traceability: raiseIn.optional(),
+  confidentiality: raiseIn,
+  integrity: raiseIn,
+  availability: raiseIn,
+  traceability: raiseIn,
   reason,
   lossOfFunction: z.strictObject({ consequence: z.string().max(4000).nullish(), level }).nullish(),
   critical: z.boolean().optional(),
@@ -179,6 +191,7 @@ const coverageAsset = z.object({
   state: z.enum(['unclassified', 'overdue', 'due_soon', 'ok']),
   profile: z.string().nullable(),
   nextReviewOn: z.string().nullable(),
+  belowMinimum: z.array(belowMinimumOut),
 });
 const coverageSystem = z.object({
   id: z.uuid(),
@@ -198,6 +211,7 @@ export const coverageOut = z.object({
     unclassified: z.number().int(),
     overdue: z.number().int(),
     dueSoon: z.number().int(),
+    belowMinimum: z.number().int(),
   }),
   systems: z.object({
     total: z.number().int(),
@@ -215,8 +229,15 @@ export type CoverageOut = z.infer<typeof coverageOut>;
 
 export const reviewsDueOut = z.object({
   reminderDays: z.number().int(),
+  // below_minimum: the asset changed after it was classified and its profile is now below a minimum
   assets: z.array(
-    z.object({ id: z.uuid(), name: z.string().nullable(), nextReviewOn: z.string(), state: z.enum(['due_soon', 'overdue']) }),
+    z.object({
+      id: z.uuid(),
+      name: z.string().nullable(),
+      nextReviewOn: z.string(),
+      state: z.enum(['due_soon', 'overdue', 'below_minimum']),
+      belowMinimum: z.array(belowMinimumOut),
+    }),
   ),
   systems: z.array(
     z.object({ id: z.uuid(), name: z.string().nullable(), nextReviewOn: z.string(), state: z.enum(['due_soon', 'overdue']) }),

@@ -51,11 +51,13 @@ export function refuseNationalSecurity(fields: string[]): void {
   );
 }
 
-export function levelFourFields(input: Partial<Record<Aspect, { level: number; answers?: Partial<Record<string, number>> } | number>>) {
+export function levelFourFields(
+  input: Partial<Record<Aspect, { level: number; answers?: Partial<Record<string, number>> } | number | null>>,
+) {
   const out: string[] = [];
   for (const a of aspects) {
     const v = input[a];
-    if (v === undefined) continue;
+    if (v === undefined || v === null) continue;
     const level = typeof v === 'number' ? v : v.level;
     if (level >= NATIONAL_SECURITY) out.push(typeof v === 'number' ? a : `${a}.level`);
     if (typeof v === 'object') {
@@ -90,5 +92,16 @@ export function checkSchemeInput(levels: LevelLabel[] | null | undefined, rules:
     const ids = rules.map((r) => r.id);
     const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (dup >= 0) throw fieldProblem(`minimumRules.${dup}.id`, 'duplicate', 'Två regler har samma id.', 'Two rules have the same id.');
+    // A rule with no condition would never apply (ruleApplies): refuse it instead of storing a dead rule.
+    const empty = rules.findIndex((r) => !r.when.personalData?.length && r.when.secret === undefined);
+    if (empty >= 0)
+      throw fieldProblem(
+        `minimumRules.${empty}.when`,
+        'required',
+        'Ange när regeln gäller: vilka personuppgifter, eller sekretess (ja/nej).',
+        'State when the rule applies: which personal data, or secrecy (yes/no).',
+      );
+    const four = rules.flatMap((r, i) => (r.minLevel >= NATIONAL_SECURITY ? [`minimumRules.${i}.minLevel`] : []));
+    refuseNationalSecurity(four);
   }
 }

@@ -10,7 +10,7 @@ import { updateAsset } from '../information-assets/information-assets.repository
 import { guide, nationalSecurityRefusal } from './classification.defaults.js';
 import * as repo from './classification.repository.js';
 import { addMonths } from '../../platform/calendar.js';
-import { levelFromAnswers, minimumsFor, profileText, reviewState } from './classification.rules.js';
+import { belowMinimum, levelFromAnswers, minimumsFor, profileText, reviewState, type BelowMinimum } from './classification.rules.js';
 import type { ClassificationOut, ClassifyIn, CoverageOut, ReviewsDueOut, SchemeIn, SchemeOut } from './classification.schemas.js';
 import {
   checkSchemeInput,
@@ -37,7 +37,12 @@ export async function reachAsset(tx: Tx, actor: Actor, id: string, action: Actio
   return row;
 }
 
-function present(r: repo.AssetClassificationRow, scheme: Scheme, masked: boolean): ClassificationOut {
+// Only the current profile is measured against today's rules and the asset's facts as they are now.
+const belowOf = (r: repo.AssetClassificationRow, scheme: Scheme, asset: { personalData: string; secret: boolean }) =>
+  r.supersededAt === null ? belowMinimum(scheme.minimumRules, { personalData: asset.personalData, secret: asset.secret }, r) : [];
+
+function present(r: repo.AssetClassificationRow, scheme: Scheme, masked: boolean, below: BelowMinimum[]): ClassificationOut {
+  const state = reviewState(r.nextReviewOn, scheme.today, scheme.reminderDays);
   const aspect = (a: Aspect) => ({
     level: r[a],
     label: labelOf(scheme, r[a]),
@@ -57,7 +62,10 @@ function present(r: repo.AssetClassificationRow, scheme: Scheme, masked: boolean
     classifiedBy: r.classifiedById ? { id: r.classifiedById, displayName: r.classifiedByName ?? '' } : null,
     classifiedAt: new Date(r.classifiedAt).toISOString(),
     nextReviewOn: r.nextReviewOn,
-    reviewState: reviewState(r.nextReviewOn, scheme.today, scheme.reminderDays),
+    reviewState: state,
+    belowMinimum: below,
+    // due for review by date, or because the asset changed so that the profile is below a minimum
+    reviewDue: r.supersededAt === null && (state !== 'ok' || below.length > 0),
     current: r.supersededAt === null,
     supersededAt: r.supersededAt ? new Date(r.supersededAt).toISOString() : null,
   };
@@ -143,8 +151,18 @@ export function createClassificationService(db: Db) {
       });
     },
 
-    // D2-23: a new profile supersedes the current one; the old one stays as history.
-    async classify(ctx: RequestContext, id: string, input: ClassifyIn): Promise<ClassificationOut> {
+    async classify(ctx: RequestContext, id: string, input: ClassifyIn, expectedVersion: number | null = null): Promise<ClassificationOut> {
+      return (await this.classifyWithVersion(ctx, id, input, expectedVersion)).body;
+    },
+
+    // D2-23: a new profile supersedes the current one; the old one stays as history. With If-Match the
+    // asset's version must still be the one the client saw (the wizard's guard against lost updates).
+    async classifyWithVersion(
+      ctx: RequestContext,
+      id: string,
+      input: ClassifyIn,
+      expectedVersion: number | null = null,
+    ): Promise<{ body: ClassificationOut; version: number }> {
       const { actor } = ctx;
       assertCan(actor, 'update', 'information-asset');
       const t = actor.tenantId;
@@ -152,6 +170,7 @@ export function createClassificationService(db: Db) {
         const scheme = await loadScheme(tx, t);
         const asset = await reachAsset(tx, actor, id, 'update', true);
         if (asset.archived) throw archivedConflict();
+        if (expectedVersion !== null && expectedVersion !== asset.version) throw new Problem('precondition-failed');
         refuseNationalSecurity(levelFourFields(input));
         const missing = aspects.filter((a) => !input[a].reason?.trim()).map((a) => `${a}.reason`);
         if (missing.length) throw missingReasons(missing);
@@ -174,19 +193,19 @@ export function createClassificationService(db: Db) {
         });
         await updateAsset(tx, t, id, {});
         const [stored] = await repo.assetClassificationsOf(tx, t, id, true);
-        const out = present(stored!, scheme, false);
+        const out = present(stored!, scheme, false, []);
         const snap = (c: ClassificationOut) => {
-          const { id: _i, reviewState: _r, current: _c, supersededAt: _s, masked: _m, ...rest } = c;
+          const { id: _i, reviewState: _r, current: _c, supersededAt: _s, masked: _m, belowMinimum: _b, reviewDue: _d, ...rest } = c;
           return { ...rest, secret: asset.secret };
         };
         await recordAudit(tx, ctx, {
           action: 'information-asset.classify',
           entityType: 'information-asset',
           entityId: id,
-          before: previous ? snap(present(previous, scheme, false)) : { secret: asset.secret },
+          before: previous ? snap(present(previous, scheme, false, [])) : { secret: asset.secret },
           after: { ...snap(out), classificationId: newId },
         });
-        return out;
+        return { body: out, version: asset.version + 1 };
       });
     },
 
@@ -205,7 +224,7 @@ export function createClassificationService(db: Db) {
         const rows = await repo.assetClassificationsOf(tx, actor.tenantId, id, currentOnly);
         const masked = isMasked(actor, 'information-asset', assetScope(asset));
         if (rows.length) await auditSecretReads(tx, ctx, 'information-asset', [{ id, ...assetScope(asset) }]);
-        return rows.map((r) => present(r, scheme, masked));
+        return rows.map((r) => present(r, scheme, masked, belowOf(r, scheme, asset)));
       });
     },
 
@@ -220,6 +239,7 @@ export function createClassificationService(db: Db) {
         const assetItems = assets.map((a) => {
           const state =
             a.levels && a.nextReviewOn ? reviewState(a.nextReviewOn, scheme.today, scheme.reminderDays) : ('unclassified' as const);
+          const below = a.levels ? belowMinimum(scheme.minimumRules, a, a.levels) : [];
           const full = viewOf(actor, 'information-asset', assetScope(a)) === 'full';
           return {
             row: a,
@@ -231,6 +251,7 @@ export function createClassificationService(db: Db) {
               state,
               profile: a.levels ? profileText(a.levels) : null,
               nextReviewOn: a.nextReviewOn,
+              belowMinimum: below,
             },
           };
         });
@@ -251,7 +272,7 @@ export function createClassificationService(db: Db) {
             },
           };
         });
-        const assetList = assetItems.filter((x) => x.item.state !== 'ok');
+        const assetList = assetItems.filter((x) => x.item.state !== 'ok' || x.item.belowMinimum.length > 0);
         const systemList = systemItems.filter((x) => x.item.status !== 'complete' || x.item.unclassifiedAssetCount > 0);
         await auditSecretReads(
           tx,
@@ -276,6 +297,8 @@ export function createClassificationService(db: Db) {
             unclassified: count(assetItems, (x) => x.item.state === 'unclassified'),
             overdue: count(assetItems, (x) => x.item.state === 'overdue'),
             dueSoon: count(assetItems, (x) => x.item.state === 'due_soon'),
+            // classified, but the asset changed so that the profile is below a minimum: reclassify
+            belowMinimum: count(assetItems, (x) => x.item.belowMinimum.length > 0),
           },
           systems: {
             total: systemItems.length,
@@ -290,25 +313,46 @@ export function createClassificationService(db: Db) {
       });
     },
 
-    // D2-23: the classifications this actor is expected to renew, for the start-page notice.
+    // D2-23: the classifications this actor is expected to renew, for the start-page notice: due by
+    // date, or below a minimum since the asset changed. Names follow the same masking and read audit
+    // as the coverage report.
     async reviewsDue(ctx: RequestContext): Promise<ReviewsDueOut> {
       const { actor } = ctx;
       assertCan(actor, 'read', 'information-asset');
       return withTenant(db, actor.tenantId, async (tx) => {
         const scheme = await loadScheme(tx, actor.tenantId);
         const assets = (await repo.coverageAssets(tx, actor)).flatMap((a) => {
-          const state = a.nextReviewOn ? dueState(reviewState(a.nextReviewOn, scheme.today, scheme.reminderDays)) : null;
+          const byDate = a.nextReviewOn ? dueState(reviewState(a.nextReviewOn, scheme.today, scheme.reminderDays)) : null;
+          const below = a.levels ? belowMinimum(scheme.minimumRules, a, a.levels) : [];
+          const state = byDate === 'overdue' ? byDate : below.length ? ('below_minimum' as const) : byDate;
           if (!state || !can(actor, 'update', 'information-asset', assetScope(a))) return [];
-          return [{ id: a.id, name: a.name, nextReviewOn: a.nextReviewOn!, state }];
+          const full = viewOf(actor, 'information-asset', assetScope(a)) === 'full';
+          return [
+            { row: a, full, item: { id: a.id, name: full ? a.name : null, nextReviewOn: a.nextReviewOn!, state, belowMinimum: below } },
+          ];
         });
         const systems = can(actor, 'read', 'system')
           ? (await repo.coverageSystems(tx, actor)).flatMap((s) => {
               const state = s.nextReviewOn ? dueState(reviewState(s.nextReviewOn, scheme.today, scheme.reminderDays)) : null;
-              if (!state || !can(actor, 'update', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret })) return [];
-              return [{ id: s.id, name: s.name, nextReviewOn: s.nextReviewOn!, state }];
+              const scope = { unitId: s.unitId, systemIds: [s.id], secret: s.secret };
+              if (!state || !can(actor, 'update', 'system', scope)) return [];
+              const full = viewOf(actor, 'system', scope) === 'full';
+              return [{ id: s.id, scope, full, item: { id: s.id, name: full ? s.name : null, nextReviewOn: s.nextReviewOn!, state } }];
             })
           : [];
-        return { reminderDays: scheme.reminderDays, assets, systems };
+        await auditSecretReads(
+          tx,
+          ctx,
+          'information-asset',
+          assets.filter((x) => x.full).map((x) => ({ id: x.row.id, ...assetScope(x.row) })),
+        );
+        await auditSecretReads(
+          tx,
+          ctx,
+          'system',
+          systems.filter((x) => x.full).map((x) => ({ id: x.id, ...x.scope })),
+        );
+        return { reminderDays: scheme.reminderDays, assets: assets.map((x) => x.item), systems: systems.map((x) => x.item) };
       });
     },
   };

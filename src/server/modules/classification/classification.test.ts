@@ -203,3 +203,99 @@ describe('information classification (D2-23)', () => {
     expect((await t.reader.get('/api/v1/classification/reviews-due')).json().assets).toEqual([]);
   });
 });
+
+describe('information classification: review fixes', () => {
+  const classifyAt = (t: TestTenant, id: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.editor.put(`/api/v1/information-assets/${id}/classification`, body, headers);
+
+  async function patchAsset(t: TestTenant, id: string, body: Record<string, unknown>) {
+    const etag = (await t.admin.get(`/api/v1/information-assets/${id}`)).headers.etag as string;
+    const res = await t.admin.patch(`/api/v1/information-assets/${id}`, body, { 'if-match': etag });
+    expect(res.statusCode).toBe(200);
+  }
+
+  it('D2-23: an asset changed to sensitive personal data after classification is flagged below the minimum and due for reclassification', async () => {
+    const t = await newTenant();
+    const id = await asset(t, { personalData: 'none' });
+    expect((await classifyAt(t, id, profile(1, 0, 0, 0))).statusCode).toBe(200);
+    expect((await t.editor.get(`/api/v1/information-assets/${id}/classification`)).json()).toMatchObject({
+      belowMinimum: [],
+      reviewDue: false,
+    });
+    await patchAsset(t, id, { personalData: 'sensitive' });
+    const current = (await t.editor.get(`/api/v1/information-assets/${id}/classification`)).json();
+    expect(current).toMatchObject({
+      reviewState: 'ok',
+      reviewDue: true,
+      belowMinimum: [{ aspect: 'confidentiality', minLevel: 2, rule: 'personal-data-sensitive' }],
+    });
+    const cov = (await t.reader.get('/api/v1/classification/coverage')).json();
+    expect(cov.assets.belowMinimum).toBe(1);
+    expect(cov.assetList.find((x: { id: string }) => x.id === id)).toMatchObject({ state: 'ok', belowMinimum: [{ minLevel: 2 }] });
+    const due = (await t.editor.get('/api/v1/classification/reviews-due')).json();
+    expect(due.assets).toEqual([expect.objectContaining({ id, state: 'below_minimum' })]);
+    // reclassifying at the minimum clears it
+    expect((await classifyAt(t, id, profile(2, 0, 0, 0))).statusCode).toBe(200);
+    expect((await t.editor.get(`/api/v1/information-assets/${id}/classification`)).json()).toMatchObject({
+      belowMinimum: [],
+      reviewDue: false,
+    });
+  });
+
+  it('D2-23: an asset marked secret after classification is flagged by the OSL minimum', async () => {
+    const t = await newTenant();
+    const id = await asset(t);
+    expect((await classifyAt(t, id, profile(0, 0, 0, 0))).statusCode).toBe(200);
+    await patchAsset(t, id, { secret: true, secrecyProvision: '26 kap. 1 § OSL' });
+    const current = (await t.editor.get(`/api/v1/information-assets/${id}/classification`)).json();
+    expect(current.belowMinimum).toEqual([{ aspect: 'confidentiality', minLevel: 2, rule: 'secrecy-osl' }]);
+    expect(current.reviewDue).toBe(true);
+  });
+
+  it('D2-23: reviews due masks the names of secret assets for masked viewers and audits the full read of secret ones', async () => {
+    const t = await newTenant();
+    const id = await asset(t, { name: 'Skyddade adresser', secret: true, secrecyProvision: '21 kap. 3 § OSL' });
+    expect((await classifyAt(t, id, { ...profile(2, 1, 1, 1), nextReviewOn: todayInStockholm() })).statusCode).toBe(200);
+    const masked = await memberWith(t, [{ role: 'manager', scopeType: 'unit', scopeUnitId: t.unitId }], 'chef');
+    const { database } = await testApp();
+    const reads = async () =>
+      (
+        (await database.db.execute(
+          sql`select count(*)::int as n from audit_events where tenant_id = ${t.tenantId} and action = 'information-asset.read-secret' and entity_id = ${id}`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    const before = await reads();
+    const full = (await t.editor.get('/api/v1/classification/reviews-due')).json();
+    expect(full.assets).toEqual([expect.objectContaining({ id, name: 'Skyddade adresser', state: 'due_soon' })]);
+    expect(await reads()).toBe(before + 1);
+    // a masked viewer may not change a secret asset, so it is not asked to renew it (nor shown its name)
+    const seen = (await masked.get('/api/v1/classification/reviews-due')).json();
+    expect(JSON.stringify(seen)).not.toContain('Skyddade adresser');
+    expect(await reads()).toBe(before + 1);
+  });
+
+  it('D2-23: If-Match is optional on classify; a stale asset ETag is refused with 412, and the answer carries the new ETag', async () => {
+    const t = await newTenant();
+    const id = await asset(t);
+    const etag = (await t.editor.get(`/api/v1/information-assets/${id}`)).headers.etag as string;
+    const first = await classifyAt(t, id, profile(1, 1, 1, 1), { 'if-match': etag });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe((await t.editor.get(`/api/v1/information-assets/${id}`)).headers.etag);
+    expect((await classifyAt(t, id, profile(2, 1, 1, 1), { 'if-match': etag })).statusCode).toBe(412);
+    expect((await classifyAt(t, id, profile(2, 1, 1, 1))).statusCode).toBe(200);
+  });
+
+  it('D2-23: a minimum rule without a condition, or with level 4, is refused with a field error', async () => {
+    const t = await newTenant();
+    const rule = { id: 'egen', aspect: 'confidentiality', minLevel: 2, reasonSv: 'Skäl', reasonEn: 'Reason' };
+    const empty = await t.admin.put('/api/v1/classification/scheme', { minimumRules: [{ ...rule, when: {} }] });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0]).toMatchObject({ field: 'minimumRules.0.when', code: 'required' });
+    const four = await t.admin.put('/api/v1/classification/scheme', { minimumRules: [{ ...rule, when: { secret: true }, minLevel: 4 }] });
+    expect(four.statusCode).toBe(422);
+    expect(four.json().errors[0]).toMatchObject({ field: 'minimumRules.0.minLevel', code: 'national_security' });
+    expect(four.json().errors[0].message).toMatch(/säkerhetsskydd/);
+    const ok = await t.admin.put('/api/v1/classification/scheme', { minimumRules: [{ ...rule, when: { secret: false } }] });
+    expect(ok.statusCode).toBe(200);
+  });
+});

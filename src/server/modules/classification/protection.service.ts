@@ -28,20 +28,17 @@ async function view(tx: Tx, actor: Actor, sys: repo.SystemFactsRow, scheme: Sche
   const [current] = await repo.systemClassificationsOf(tx, t, sys.id, true);
   const assets = await repo.classifiedAssetsOfSystem(tx, t, sys.id);
   const masked = isMasked(actor, 'system', scopeOf(sys));
+  // An asset the viewer may not read at all is left out (its level still counts in `derived`); one it
+  // sees masked is listed without its name: the name can be the secret.
   const contributing = Object.fromEntries(
     aspects.map((a) => [
       a,
       assets
         .filter((x) => prot.derived[a] > 0 && x[a] === prot.derived[a])
-        .map((x) => ({
-          id: x.id,
-          // an asset the viewer may not see in full is counted without its name: the name can be the secret
-          name:
-            viewOf(actor, 'information-asset', { unitId: x.unitId, systemIds: x.systemIds ?? [], secret: x.secret }) === 'full'
-              ? x.name
-              : null,
-          level: x[a],
-        })),
+        .flatMap((x) => {
+          const seen = viewOf(actor, 'information-asset', { unitId: x.unitId, systemIds: x.systemIds ?? [], secret: x.secret });
+          return seen === null ? [] : [{ id: x.id, name: seen === 'full' ? x.name : null, level: x[a] }];
+        }),
     ]),
   ) as ProtectionOut['contributing'];
   const raised = Object.fromEntries(
@@ -97,8 +94,18 @@ export function createProtectionService(db: Db) {
     },
 
     // D1-23, D1-24: raise above the information's maximum with a reason, never below it; record the
-    // loss-of-function consequence and the critical decision. Aspects left out follow the information.
-    async set(ctx: RequestContext, id: string, input: ProtectionIn): Promise<ProtectionOut> {
+    // loss-of-function consequence and the critical decision. An aspect left out keeps what is stored
+    // (like lossOfFunction); null, or the information's maximum, removes a raise.
+    async set(ctx: RequestContext, id: string, input: ProtectionIn, expectedVersion: number | null = null): Promise<ProtectionOut> {
+      return (await this.setWithVersion(ctx, id, input, expectedVersion)).body;
+    },
+
+    async setWithVersion(
+      ctx: RequestContext,
+      id: string,
+      input: ProtectionIn,
+      expectedVersion: number | null = null,
+    ): Promise<{ body: ProtectionOut; version: number }> {
       const { actor } = ctx;
       assertCan(actor, 'update', 'system');
       const t = actor.tenantId;
@@ -106,19 +113,26 @@ export function createProtectionService(db: Db) {
         const scheme = await loadScheme(tx, t);
         const sys = await reachSystem(tx, actor, id, 'update', true);
         if (sys.archived) throw archivedConflict();
+        if (expectedVersion !== null && expectedVersion !== sys.version) throw new Problem('precondition-failed');
         const four = levelFourFields(input);
         if (input.lossOfFunction && input.lossOfFunction.level >= 4) four.push('lossOfFunction.level');
         refuseNationalSecurity(four);
         const before = await view(tx, actor, sys, scheme);
+        const [current] = await repo.systemClassificationsOf(tx, t, id, true);
         const below: ReturnType<typeof belowDerived>[] = [];
         const missing: string[] = [];
         const raised: Partial<Record<Aspect, { level: number; reason: string }>> = {};
         for (const a of aspects) {
           const v = input[a];
-          if (v === undefined) continue;
+          const max = before.derived[a];
+          if (v === undefined) {
+            const kept = current?.raised?.[a];
+            if (kept && kept.level > max) raised[a] = kept;
+            continue;
+          }
+          if (v === null) continue;
           const level = typeof v === 'number' ? v : v.level;
           const reason = (typeof v === 'object' ? v.reason?.trim() : '') || input.reason?.trim() || '';
-          const max = before.derived[a];
           if (level < max) below.push(belowDerived(typeof v === 'number' ? a : `${a}.level`, max));
           else if (level > max && !reason) missing.push(typeof v === 'number' ? 'reason' : `${a}.reason`);
           else if (level > max) raised[a] = { level, reason };
@@ -126,8 +140,7 @@ export function createProtectionService(db: Db) {
         if (below.length) throw new Problem('validation', undefined, below);
         let loss: { consequence: string | null; level: number | null };
         if (input.lossOfFunction === undefined) {
-          const [cur] = await repo.systemClassificationsOf(tx, t, id, true);
-          loss = { consequence: cur?.lossConsequence ?? null, level: cur?.lossLevel ?? null };
+          loss = { consequence: current?.lossConsequence ?? null, level: current?.lossLevel ?? null };
         } else if (input.lossOfFunction === null) {
           loss = { consequence: null, level: null };
         } else {
@@ -147,7 +160,8 @@ export function createProtectionService(db: Db) {
           nextReviewOn,
         });
         await repo.setSystemCritical(tx, t, id, input.critical);
-        const after = await view(tx, actor, (await repo.findSystemFacts(tx, t, id))!, scheme);
+        const facts = (await repo.findSystemFacts(tx, t, id))!;
+        const after = await view(tx, actor, facts, scheme);
         const snap = ({ reviewState: _r, reviewDue: _d, masked: _m, classifiedAt: _c, ...rest }: ProtectionOut) => ({
           ...rest,
           secret: sys.secret,
@@ -159,7 +173,7 @@ export function createProtectionService(db: Db) {
           before: snap(before),
           after: snap(after),
         });
-        return after;
+        return { body: after, version: facts.version };
       });
     },
 

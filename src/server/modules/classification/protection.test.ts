@@ -119,3 +119,59 @@ describe('system protection level (D1-23, D1-24)', () => {
     expect((await owner.put(`/api/v1/systems/${sys}/protection-level`, { confidentiality: 3, reason: 'x' })).statusCode).toBe(404);
   });
 });
+
+describe('system protection level: review fixes', () => {
+  const put = (t: TestTenant, sys: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.editor.put(`/api/v1/systems/${sys}/protection-level`, body, headers);
+
+  it('D1-23: an omitted aspect keeps its stored raise; null or the information’s maximum removes it', async () => {
+    const t = await newTenant();
+    const { sys } = await systemWithAssets(t, [[1, 2, 1, 1]]);
+    expect((await put(t, sys, { integrity: 3, confidentiality: 2, reason: 'Integration mot ekonomisystemet' })).statusCode).toBe(200);
+    const critical = await put(t, sys, { critical: true });
+    expect(critical.statusCode).toBe(200);
+    expect(critical.json()).toMatchObject({ critical: true, effective: { confidentiality: 2, integrity: 3 } });
+    expect((await t.reader.get(`/api/v1/systems/${sys}`)).json().protectionLevel.integrity).toBe(3);
+    const cleared = await put(t, sys, { integrity: null });
+    expect(cleared.json()).toMatchObject({ effective: { confidentiality: 2, integrity: 2 } });
+    expect(cleared.json().raised.integrity).toBeUndefined();
+    const atMax = await put(t, sys, { confidentiality: 1 });
+    expect(atMax.json()).toMatchObject({ effective: { confidentiality: 1, integrity: 2 }, raised: {} });
+    // the contract stays: below the maximum 422
+    expect((await put(t, sys, { integrity: 1, reason: 'x' })).statusCode).toBe(422);
+  });
+
+  it('D1-23: If-Match is optional; a stale system ETag is refused with 412 and the answer carries the new ETag', async () => {
+    const t = await newTenant();
+    const { sys } = await systemWithAssets(t, [[1, 1, 1, 1]]);
+    const etag = (await t.editor.get(`/api/v1/systems/${sys}`)).headers.etag as string;
+    const first = await put(t, sys, { availability: 2, reason: 'Dygnet runt' }, { 'if-match': etag });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe((await t.editor.get(`/api/v1/systems/${sys}`)).headers.etag);
+    expect(first.headers.etag).not.toBe(etag);
+    const stale = await put(t, sys, { availability: 3, reason: 'Dygnet runt' }, { 'if-match': etag });
+    expect(stale.statusCode).toBe(412);
+    expect((await put(t, sys, { availability: 3, reason: 'Dygnet runt' })).statusCode).toBe(200);
+  });
+
+  it('D1-23: the contributing assets leave out those the viewer may not read at all; the level still counts', async () => {
+    const t = await newTenant();
+    const sys = (await t.admin.post('/api/v1/systems', { name: 'Öppet system', responsibleUnitId: t.unitId })).json().id as string;
+    const secret = (
+      await t.admin.post('/api/v1/information-assets', {
+        name: 'Skyddade personuppgifter',
+        unitId: t.unitId,
+        systemIds: [sys],
+        secret: true,
+        secrecyProvision: '21 kap. 3 § OSL',
+      })
+    ).json().id as string;
+    expect((await t.admin.put(`/api/v1/information-assets/${secret}/classification`, profile(3, 1, 1, 1))).statusCode).toBe(200);
+    const employee = await memberWith(t, [{ role: 'employee', scopeType: 'tenant' }], 'anstalld');
+    const seen = (await employee.get(`/api/v1/systems/${sys}/protection-level`)).json();
+    expect(seen.derived.confidentiality).toBe(3);
+    expect(seen.contributing.confidentiality).toEqual([]);
+    const masked = (await t.reader.get(`/api/v1/systems/${sys}/protection-level`)).json();
+    expect(masked.contributing.confidentiality).toEqual([{ id: secret, name: null, level: 3 }]);
+  });
+});

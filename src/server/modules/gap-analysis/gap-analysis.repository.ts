@@ -16,6 +16,11 @@ export interface AssessmentRow {
   measureId: string | null;
   measureTitle: string | null;
   measureStatus: string | null;
+  // what the measure's own access needs: it can be secret when the system is not (D1-68)
+  measureSecret: boolean | null;
+  measureUnitId: string | null;
+  measureSystemId: string | null;
+  measureArchived: boolean | null;
   assessedBy: string | null;
   assessedByName: string | null;
   assessedAt: string;
@@ -42,7 +47,8 @@ export async function assessmentsOf(tx: Tx, tenantId: string, systemId: string, 
     tx,
     sql`select a.requirement_id as "requirementId", a.version, a.status, a.not_applicable_reason as "notApplicableReason",
           a.deficiency, a.how_met as "howMet", a.evidence_url as "evidenceUrl", a.measure_id as "measureId",
-          m.title as "measureTitle", m.status as "measureStatus", a.assessed_by as "assessedBy",
+          m.title as "measureTitle", m.status as "measureStatus", m.secret as "measureSecret",
+          m.unit_id as "measureUnitId", m.system_id as "measureSystemId", m.archived_at is not null as "measureArchived", a.assessed_by as "assessedBy",
           u.display_name as "assessedByName", to_json(a.assessed_at) #>> '{}' as "assessedAt"
         from requirement_assessments a
         left join measures m on m.tenant_id = a.tenant_id and m.id = a.measure_id

@@ -18,7 +18,13 @@ const httpUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { message: 'Ange en webbadress som börjar med http:// eller https://.' });
+  .refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), {
+    message: 'not_http_url',
+    params: {
+      sv: 'Ange en webbadress som börjar med http:// eller https://.',
+      en: 'Enter a web address that starts with http:// or https://.',
+    },
+  });
 
 export const gapAssessIn = z.strictObject({
   status: z.enum(gapStatuses),
@@ -69,7 +75,11 @@ export const gapAssessment = z.object({
   deficiency: z.enum(deficiencyLevels).nullable(),
   howMet: z.string().nullable(),
   evidenceUrl: z.string().nullable(),
-  measure: z.object({ id: z.uuid(), title: z.string().nullable(), status: z.string() }).nullable(),
+  // The linked measure as the viewer may see it: access 'none' = a measure exists that the viewer may
+  // not read (no id, no title); 'masked' = a secret measure shown without its title.
+  measure: z
+    .object({ id: z.uuid().nullable(), title: z.string().nullable(), status: z.string(), access: z.enum(['full', 'masked', 'none']) })
+    .nullable(),
   assessedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   assessedAt: z.string(),
 });

@@ -1,12 +1,13 @@
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
 import { aspects, type DeficiencyLevel, type Priority } from '../../../shared/enums.js';
-import { can, type Action, type Actor } from '../../platform/access.js';
+import { can, viewOf, type Action, type Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { forbidden, notFound, Problem } from '../../platform/problems.js';
 import { auditSecretReads, isMasked } from '../../platform/secrecy.js';
 import { systemProtection, type Levels } from '../classification/protection.js';
 import { insertMeasure } from '../measures/measures.create.js';
+import { measureScope } from '../measures/measures.presenter.js';
 import { systemScope } from '../systems/systems.presenter.js';
 import * as systemsRepo from '../systems/systems.repository.js';
 import { findMember } from '../users/users.repository.js';
@@ -40,9 +41,25 @@ function presentRequirement(r: repo.RequirementRow): GapItem['requirement'] {
   };
 }
 
+const measureScopeOf = (a: repo.AssessmentRow) =>
+  measureScope({ unitId: a.measureUnitId, systemId: a.measureSystemId, secret: !!a.measureSecret });
+
+// The linked measure follows its own access, not the system's: a measure marked secret after it was
+// created shows no title to a viewer who sees it masked, and one the viewer may not read at all shows
+// only that a measure exists.
+function presentMeasure(actor: Actor, a: repo.AssessmentRow): GapAssessment['measure'] {
+  if (!a.measureId) return null;
+  const view = viewOf(actor, 'measure', measureScopeOf(a));
+  const status = a.measureStatus ?? 'proposed';
+  if (view === null || view === 'hidden') return { id: null, title: null, status, access: 'none' };
+  return view === 'full'
+    ? { id: a.measureId, title: a.measureTitle, status, access: 'full' }
+    : { id: a.measureId, title: null, status, access: 'masked' };
+}
+
 // A viewer who sees the secret system masked sees that a requirement was assessed and how, not the
 // words that describe how it is met: those can tell what the system protects.
-function presentAssessment(a: repo.AssessmentRow, masked: boolean): GapAssessment {
+function presentAssessment(a: repo.AssessmentRow, masked: boolean, actor: Actor): GapAssessment {
   const shown = <T>(v: T): T | null => (masked ? null : v);
   return {
     version: a.version,
@@ -51,10 +68,21 @@ function presentAssessment(a: repo.AssessmentRow, masked: boolean): GapAssessmen
     deficiency: a.deficiency as GapAssessment['deficiency'],
     howMet: shown(a.howMet),
     evidenceUrl: shown(a.evidenceUrl),
-    measure: a.measureId ? { id: a.measureId, title: shown(a.measureTitle), status: a.measureStatus ?? 'proposed' } : null,
+    measure: presentMeasure(actor, a),
     assessedBy: a.assessedBy ? { id: a.assessedBy, name: a.assessedByName ?? '' } : null,
     assessedAt: a.assessedAt,
   };
+}
+
+// Secret measure titles shown in full leave their own read entries (D1-68), like the measure itself.
+async function auditMeasureReads(tx: Tx, ctx: RequestContext, rows: readonly repo.AssessmentRow[]) {
+  const linked = rows.filter((a) => a.measureId && a.measureSecret);
+  await auditSecretReads(
+    tx,
+    ctx,
+    'measure',
+    linked.map((a) => ({ id: a.measureId!, ...measureScopeOf(a) })),
+  );
 }
 
 function summarise(items: GapItem[]): GapSummary {
@@ -86,21 +114,28 @@ async function loadSystem(tx: Tx, actor: Actor, id: string, action: Action): Pro
 }
 
 export function createGapAnalysisService(db: Db) {
-  async function analysis(tx: Tx, actor: Actor, system: SystemRow, query: GapQuery): Promise<GapAnalysisOut> {
+  async function analysis(tx: Tx, ctx: RequestContext, system: SystemRow, query: GapQuery): Promise<GapAnalysisOut> {
+    const { actor } = ctx;
     const t = actor.tenantId;
     const protection = (await systemProtection(tx, t, [system.id])).get(system.id)!;
     const masked = isMasked(actor, 'system', systemScope(system));
     const catalogue = await repo.activeRequirements(tx, t);
-    const assessed = new Map((await repo.assessmentsOf(tx, t, system.id)).map((a) => [a.requirementId, a]));
+    const rows = await repo.assessmentsOf(tx, t, system.id);
+    const assessed = new Map(rows.map((a) => [a.requirementId, a]));
     const items: GapItem[] = [];
     const gone: GapItem[] = [];
     for (const r of catalogue) {
       const a = assessed.get(r.id);
       const applicable = applies(protection.effective, r);
-      const item = { requirement: presentRequirement(r), assessment: a ? presentAssessment(a, masked) : null, applicable };
+      const item = { requirement: presentRequirement(r), assessment: a ? presentAssessment(a, masked, actor) : null, applicable };
       if (applicable) items.push(item);
       else if (a) gone.push(item);
     }
+    await auditMeasureReads(
+      tx,
+      ctx,
+      [...items, ...gone].flatMap((i) => (i.assessment ? [assessed.get(i.requirement.id)!] : [])),
+    );
     const raisedAny = aspects.some((x) => protection.raised[x]);
     return {
       system: { id: system.id, name: masked ? null : system.name, masked, secret: system.secret },
@@ -123,7 +158,7 @@ export function createGapAnalysisService(db: Db) {
       return withTenant(db, ctx.actor.tenantId, async (tx) => {
         const system = await loadSystem(tx, ctx.actor, systemId, 'read');
         await auditSecretReads(tx, ctx, 'system', [{ id: system.id, ...systemScope(system) }]);
-        return analysis(tx, ctx.actor, system, query);
+        return analysis(tx, ctx, system, query);
       });
     },
 
@@ -131,7 +166,7 @@ export function createGapAnalysisService(db: Db) {
       return withTenant(db, ctx.actor.tenantId, async (tx) => {
         const system = await loadSystem(tx, ctx.actor, systemId, 'read');
         await auditSecretReads(tx, ctx, 'system', [{ id: system.id, ...systemScope(system) }]);
-        const out = await analysis(tx, ctx.actor, system, query);
+        const out = await analysis(tx, ctx, system, query);
         await recordAudit(tx, ctx, {
           action: 'system.gap-export',
           entityType: 'system',
@@ -164,8 +199,10 @@ export function createGapAnalysisService(db: Db) {
         if (before && expectedVersion !== null && before.version !== expectedVersion) throw new Problem('precondition-failed');
         if (!before && expectedVersion !== null && expectedVersion !== 0) throw new Problem('precondition-failed');
 
-        let measureId = before?.measureId ?? null;
         const wantsMeasure = (values.status === 'partly' || values.status === 'missing') && input.createMeasure !== false;
+        // A cancelled or archived measure no longer addresses a deficiency that is still there: a new one does.
+        const deadMeasure = before?.measureId && (before.measureStatus === 'cancelled' || before.measureArchived);
+        let measureId = wantsMeasure && deadMeasure ? null : (before?.measureId ?? null);
         if (wantsMeasure && !measureId) {
           const m: Partial<NonNullable<GapAssessIn['measure']>> = input.measure ?? {};
           if (m.ownerUserId && !(await findMember(tx, t, m.ownerUserId)))
@@ -212,9 +249,10 @@ export function createGapAnalysisService(db: Db) {
           before: trail(before),
           after: trail(after),
         });
+        await auditMeasureReads(tx, ctx, [after!]);
         const item: GapItem = {
           requirement: presentRequirement(requirement),
-          assessment: presentAssessment(after!, isMasked(actor, 'system', scope)),
+          assessment: presentAssessment(after!, isMasked(actor, 'system', scope), actor),
           applicable: true,
         };
         return item;

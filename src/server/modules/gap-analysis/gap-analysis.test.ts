@@ -227,3 +227,76 @@ describe('gap analysis per system (D2-24, D1-23)', () => {
     expect(full.items.find((i: Json) => i.requirement.code === 'K1').assessment.howMet).toBe('Hemlig rutin');
   });
 });
+
+describe('gap analysis: linked measures follow their own access (review fixes)', () => {
+  async function missingWithMeasure(t: TestTenant) {
+    const s = await setup(t);
+    const res = await assess(t.admin, s.system, s.ids.k1, { status: 'missing', deficiency: 'serious' });
+    expect(res.statusCode).toBe(200);
+    return { ...s, measureId: res.json<Json>().assessment.measure.id as string };
+  }
+
+  async function patchMeasure(t: TestTenant, id: string, body: Json) {
+    const etag = (await t.admin.get(`/api/v1/measures/${id}`)).headers.etag as string;
+    const res = await t.admin.patch(`/api/v1/measures/${id}`, body, { 'if-match': etag });
+    expect(res.statusCode).toBe(200);
+  }
+
+  it('D2-24 D1-68: a measure marked secret after it was created shows no title to a masked viewer, in the JSON and the XLSX; a viewer who may not read it sees only that one exists', async () => {
+    const t = await newTenant();
+    const s = await missingWithMeasure(t);
+    await patchMeasure(t, s.measureId, { title: 'HEMLIG åtgärd om larmcentralen', secret: true, secrecyProvision: '18 kap. 8 § OSL' });
+    const item = (await gap(t.reader, s.system)).json<Json>().items.find((i: Json) => i.requirement.id === s.ids.k1);
+    expect(item.assessment.measure).toEqual({ id: s.measureId, title: null, status: 'proposed', access: 'masked' });
+    const xlsx = await t.reader.get(`/api/v1/systems/${s.system}/gap-analysis/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
+    expect(cells.join(' ')).not.toContain('HEMLIG');
+    // an employee reads the system but no measures at all
+    const employee = await memberWith(t, [{ role: 'employee', scopeType: 'tenant' }], 'anstalld');
+    const seen = (await gap(employee, s.system)).json<Json>().items.find((i: Json) => i.requirement.id === s.ids.k1);
+    expect(seen.assessment.measure).toEqual({ id: null, title: null, status: 'proposed', access: 'none' });
+    // the coordinator sees it in full, and that read of secret content is audited
+    const full = (await gap(t.admin, s.system)).json<Json>().items.find((i: Json) => i.requirement.id === s.ids.k1);
+    expect(full.assessment.measure).toMatchObject({ title: 'HEMLIG åtgärd om larmcentralen', access: 'full' });
+    const { database } = await testApp();
+    const audited = (await database.db.execute(
+      sql`select count(*)::int as n from audit_events where tenant_id = ${t.tenantId} and action = 'measure.read-secret' and entity_id = ${s.measureId}`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(audited.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('D2-24: re-assessing a requirement still missing whose measure was cancelled creates a new measure', async () => {
+    const t = await newTenant();
+    const s = await missingWithMeasure(t);
+    await patchMeasure(t, s.measureId, { status: 'cancelled' });
+    const again = await assess(t.admin, s.system, s.ids.k1, { status: 'partly', deficiency: 'moderate', howMet: 'Delvis' });
+    expect(again.statusCode).toBe(200);
+    const linked = again.json<Json>().assessment.measure;
+    expect(linked.id).not.toBe(s.measureId);
+    expect(linked.status).toBe('proposed');
+    expect(await measuresFor(t.tenantId, s.system)).toHaveLength(2);
+    // a live measure is kept on the next re-assessment
+    const third = await assess(t.admin, s.system, s.ids.k1, { status: 'missing', deficiency: 'serious' });
+    expect(third.json<Json>().assessment.measure.id).toBe(linked.id);
+  });
+
+  it('D2-24: the evidence-link message follows the request language', async () => {
+    const t = await newTenant();
+    const s = await setup(t);
+    const body = { status: 'exists', howMet: 'x', evidenceUrl: 'file:///etc/passwd' };
+    const sv = await assess(t.admin, s.system, s.ids.k1, body);
+    expect(sv.json().errors[0]).toMatchObject({
+      field: 'evidenceUrl',
+      message: 'Ange en webbadress som börjar med http:// eller https://.',
+    });
+    const en = await assess(t.admin, s.system, s.ids.k1, body, { 'accept-language': 'en' });
+    expect(en.json().errors[0]).toMatchObject({
+      field: 'evidenceUrl',
+      message: 'Enter a web address that starts with http:// or https://.',
+    });
+  });
+});

@@ -29,7 +29,10 @@ export interface MeasureSeed {
 
 export async function insertMeasure(tx: Tx, ctx: RequestContext, seed: MeasureSeed): Promise<string> {
   const tenantId = ctx.actor.tenantId;
-  const { riskIds = [], goalIds = [], ...values } = seed;
+  const { riskIds: givenRisks = [], goalIds: givenGoals = [], ...values } = seed;
+  // a repeated id would break the link table's key: each link once
+  const riskIds = [...new Set(givenRisks)];
+  const goalIds = [...new Set(givenGoals)];
   const [row] = await tx
     .insert(measures)
     .values({ ...values, tenantId })

@@ -1,6 +1,7 @@
-import { recordBase, viewOf, type Actor, type ObjectScope } from '../../platform/access.js';
+import { can, recordBase, viewOf, type Actor, type ObjectScope } from '../../platform/access.js';
 import { isMasked } from '../../platform/secrecy.js';
-import type { LinkedRisk, MeasureRow } from './measures.repository.js';
+import { riskScope } from '../risks/risks.presenter.js';
+import type { LinkedPlan, LinkedRisk, MeasureRow } from './measures.repository.js';
 import type { MeasureOut } from './measures.schemas.js';
 
 export const oreToSek = (ore: number | null) => (ore === null ? null : Number(ore) / 100);
@@ -12,13 +13,12 @@ export const measureScope = (r: { unitId: string | null; systemId: string | null
   secret: r.secret,
 });
 
-// A risk lists its units as an array; the viewer sees its title when any of them (or its systems) is in reach.
-function riskVisible(actor: Actor, r: LinkedRisk): boolean {
-  const units = r.unitIds.length ? r.unitIds : [null];
-  return units.some((unitId) => viewOf(actor, 'risk', { unitId, systemIds: r.systemIds, secret: r.secret }) === 'full');
-}
+// A linked risk's title shows only where GET /risks/{id} would show it: the risk's own scope (its
+// analysis's unit, its systems, secret when it or its analysis is marked), never its `unitIds`.
+const riskVisible = (actor: Actor, r: LinkedRisk): boolean => viewOf(actor, 'risk', riskScope(r)) === 'full';
 
-export function presentMeasure(actor: Actor, r: MeasureRow): MeasureOut {
+// `plans` (the action plans holding the measure) comes with a single measure, not with lists.
+export function presentMeasure(actor: Actor, r: MeasureRow, plans?: LinkedPlan[]): MeasureOut {
   const scope = measureScope(r);
   const masked = isMasked(actor, 'measure', scope);
   const shown = <T>(v: T): T | null => (masked ? null : v);
@@ -49,5 +49,6 @@ export function presentMeasure(actor: Actor, r: MeasureRow): MeasureOut {
     completedOn: r.completedOn,
     risks: masked ? [] : r.risks.map((k) => ({ id: k.id, title: riskVisible(actor, k) ? k.title : null })),
     goals: masked ? [] : r.goals,
+    ...(plans ? { plans: can(actor, 'read', 'action-plan') ? plans : [] } : {}),
   };
 }

@@ -9,8 +9,24 @@ import { scopeWhere } from '../../platform/scope-sql.js';
 import type { MeasureListQuery, measureSorts } from './measures.schemas.js';
 
 export type MeasureSort = (typeof measureSorts)[number];
-export type LinkedRisk = { id: string; title: string; secret: boolean; systemIds: string[]; unitIds: string[] };
+// A linked risk with what decides its reach: its analysis's unit, its systems, and its own or its
+// analysis's secret marking (the same scope as GET /risks/{id}).
+export type LinkedRisk = {
+  id: string;
+  title: string;
+  secret: boolean;
+  analysisSecret: boolean;
+  analysisUnitId: string | null;
+  systemIds: string[];
+};
+export type LinkedPlan = { id: string; year: number; title: string; activityId: string; activityTitle: string };
 export type LinkedGoal = { id: string; code: string; text: string };
+
+const uuidArray = (ids: readonly string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 const today = sql`(now() at time zone 'Europe/Stockholm')::date`;
 
@@ -39,8 +55,9 @@ const extras = {
   ownerName: sql<string | null>`(select u.display_name from users u where u.id = measures.owner_user_id)`,
   overdue: sql<boolean>`coalesce(measures.due_on < ${today} and measures.status not in ('done', 'cancelled'), false)`,
   risks: sql<LinkedRisk[]>`coalesce((select json_agg(json_build_object('id', r.id, 'title', r.title, 'secret', r.secret,
-      'systemIds', r.system_ids, 'unitIds', r.unit_ids) order by lower(r.title))
+      'analysisSecret', a.secret, 'analysisUnitId', a.unit_id, 'systemIds', r.system_ids) order by lower(r.title), r.id)
     from measure_risks l join risks r on r.tenant_id = l.tenant_id and r.id = l.risk_id
+      join risk_analyses a on a.tenant_id = r.tenant_id and a.id = r.analysis_id
     where l.tenant_id = measures.tenant_id and l.measure_id = measures.id), '[]'::json)`,
   goals: sql<LinkedGoal[]>`coalesce((select json_agg(json_build_object('id', g.id, 'code', g.code, 'text', g.text) order by lower(g.code))
     from measure_goals l join policy_goals g on g.tenant_id = l.tenant_id and g.id = l.goal_id
@@ -100,12 +117,14 @@ export async function updateMeasure(tx: Tx, tenantId: string, id: string, values
 
 export async function replaceRisks(tx: Tx, tenantId: string, measureId: string, riskIds: readonly string[]) {
   await tx.delete(measureRisks).where(and(eq(measureRisks.tenantId, tenantId), eq(measureRisks.measureId, measureId)));
-  if (riskIds.length) await tx.insert(measureRisks).values(riskIds.map((riskId) => ({ tenantId, measureId, riskId })));
+  const unique = [...new Set(riskIds)];
+  if (unique.length) await tx.insert(measureRisks).values(unique.map((riskId) => ({ tenantId, measureId, riskId })));
 }
 
 export async function replaceGoals(tx: Tx, tenantId: string, measureId: string, goalIds: readonly string[]) {
   await tx.delete(measureGoals).where(and(eq(measureGoals.tenantId, tenantId), eq(measureGoals.measureId, measureId)));
-  if (goalIds.length) await tx.insert(measureGoals).values(goalIds.map((goalId) => ({ tenantId, measureId, goalId })));
+  const unique = [...new Set(goalIds)];
+  if (unique.length) await tx.insert(measureGoals).values(unique.map((goalId) => ({ tenantId, measureId, goalId })));
 }
 
 // The ids among `ids` that name no row of `table` in this tenant (archived rows still count:
@@ -123,12 +142,38 @@ export async function unknownIds(tx: Tx, tenantId: string, table: string, ids: r
   return rows.map((r) => r.id);
 }
 
-export async function isTenantMember(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+// A person who can be named responsible: holds a role in the tenant and the account is not disabled
+// (deactivation removes the assignments; a disabled account keeps none it can use). Shared with risks.
+export async function isActiveMember(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
   const rows = await queryRows<{ ok: number }>(
     tx,
-    sql`select 1 as ok from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} limit 1`,
+    sql`select 1 as ok from role_assignments ra join users u on u.id = ra.user_id
+      where ra.tenant_id = ${tenantId} and ra.user_id = ${userId} and u.disabled_at is null limit 1`,
   );
   return rows.length > 0;
+}
+
+// The scope of each risk among `ids` (only those that exist in the tenant), for reach checks on links.
+export async function riskScopes(tx: Tx, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: string; analysisUnitId: string | null; systemIds: string[]; secret: boolean; analysisSecret: boolean }>(
+    tx,
+    sql`select r.id, a.unit_id as "analysisUnitId", r.system_ids as "systemIds", r.secret, a.secret as "analysisSecret"
+      from risks r join risk_analyses a on a.tenant_id = r.tenant_id and a.id = r.analysis_id
+      where r.tenant_id = ${tenantId} and r.id = any(${uuidArray(ids)})`,
+  );
+}
+
+// The action plans whose activities hold this measure, for links from the measure's page.
+export async function plansOf(tx: Tx, tenantId: string, measureId: string): Promise<LinkedPlan[]> {
+  return queryRows<LinkedPlan>(
+    tx,
+    sql`select p.id, p.year, p.title, a.id as "activityId", a.title as "activityTitle"
+      from action_plan_activity_measures l
+      join action_plan_activities a on a.tenant_id = l.tenant_id and a.id = l.activity_id
+      join action_plans p on p.tenant_id = a.tenant_id and p.id = a.plan_id
+      where l.tenant_id = ${tenantId} and l.measure_id = ${measureId} order by p.year desc, a.position, a.id`,
+  );
 }
 
 // The people who can own a measure: members of the tenant, for the form's picker.
@@ -144,7 +189,14 @@ export async function owners(tx: Tx, tenantId: string) {
 function filters(actor: Actor, q: MeasureListQuery): SQL[] {
   const where: SQL[] = [
     eq(measures.tenantId, actor.tenantId),
-    scopeWhere(actor, 'measure', { unitId: sql`measures.unit_id`, systemId: sql`measures.system_id`, secret: sql`measures.secret` }, !!q.q),
+    // the links to risks and goals are content a masked measure withholds: filtering on them (like
+    // free text) finds a secret measure only through a grant that sees it in full
+    scopeWhere(
+      actor,
+      'measure',
+      { unitId: sql`measures.unit_id`, systemId: sql`measures.system_id`, secret: sql`measures.secret` },
+      !!q.q || !!q.riskId || !!q.goalId,
+    ),
   ];
   if (!q.includeArchived) where.push(isNull(measures.archivedAt));
   if (q.status?.length)

@@ -61,6 +61,10 @@ export const measureOut = z.object({
   completedOn: z.string().nullable(),
   risks: z.array(z.object({ id: z.uuid(), title: z.string().nullable() })),
   goals: z.array(z.object({ id: z.uuid(), code: z.string(), text: z.string() })),
+  // the action plans (and their activities) that hold the measure; on a single measure, not in lists
+  plans: z
+    .array(z.object({ id: z.uuid(), year: z.number().int(), title: z.string(), activityId: z.uuid(), activityTitle: z.string() }))
+    .optional(),
 });
 export type MeasureOut = z.infer<typeof measureOut>;
 

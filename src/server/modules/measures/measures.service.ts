@@ -9,6 +9,8 @@ import { assertMayMark, auditSecretReads, requireProvision } from '../../platfor
 import { archivedConflict, trackedChange } from '../../platform/tracked-change.js';
 import type { MeasureOrigin, MeasureStatus } from '../../../shared/enums.js';
 import { insertMeasure } from './measures.create.js';
+import { systemsByIds } from '../risks/risks.repository.js';
+import { riskScope } from '../risks/risks.presenter.js';
 import { measureScope, presentMeasure, sekToOre } from './measures.presenter.js';
 import * as repo from './measures.repository.js';
 import { measureSorts, type MeasureCreate, type MeasureListQuery, type MeasureOut, type MeasurePatch } from './measures.schemas.js';
@@ -43,19 +45,56 @@ function basisError(m: Merged): FieldErr | null {
   };
 }
 
-async function referenceErrors(tx: Tx, tenantId: string, input: MeasurePatch, merged: Merged): Promise<FieldErr[]> {
+// Every id a create or change adds must name a record of the tenant that the actor may read: an id
+// out of reach gets the same answer as an id that does not exist, so the answer reveals nothing.
+// Links already on the measure stay as they are (whoever set them had the reach).
+async function referenceErrors(tx: Tx, actor: Actor, input: MeasurePatch, merged: Merged, before?: MeasureOut): Promise<FieldErr[]> {
+  const t = actor.tenantId;
   const errs: FieldErr[] = [];
-  const unknown = async (table: string, ids: readonly string[] | undefined, field: string, sv: string, en: string) => {
-    if (ids?.length && (await repo.unknownIds(tx, tenantId, table, ids)).length) errs.push({ field, code: 'unknown_reference', sv, en });
+  const refuse = (field: string, sv: string, en: string) => errs.push({ field, code: 'unknown_reference', sv, en });
+  const added = (ids: readonly string[] | undefined, had: readonly string[] = []) =>
+    [...new Set(ids ?? [])].filter((id) => !had.includes(id));
+  const risksOk = async (ids: string[]) => {
+    if (!ids.length) return true;
+    const found = await repo.riskScopes(tx, t, ids);
+    return found.length === ids.length && found.every((r) => can(actor, 'read', 'risk', riskScope(r)));
   };
+
   const originTable = originTables[merged.origin];
-  if (merged.originId && originTable && (input.originId !== undefined || input.origin !== undefined))
-    await unknown(originTable, [merged.originId], 'originId', 'Ursprungsposten finns inte.', 'The origin record does not exist.');
-  await unknown('risks', input.riskIds, 'riskIds', 'En av riskerna finns inte.', 'One of the risks does not exist.');
-  await unknown('policy_goals', input.goalIds, 'goalIds', 'Ett av målen finns inte.', 'One of the goals does not exist.');
-  await unknown('systems', input.systemId ? [input.systemId] : [], 'systemId', 'IT-systemet finns inte.', 'The IT system does not exist.');
-  await unknown('org_units', input.unitId ? [input.unitId] : [], 'unitId', 'Enheten finns inte.', 'The unit does not exist.');
-  if (input.ownerUserId && !(await repo.isTenantMember(tx, tenantId, input.ownerUserId)))
+  if (merged.originId && originTable && (input.originId !== undefined || input.origin !== undefined)) {
+    const fresh = !before || merged.originId !== before.originId || merged.origin !== before.origin;
+    const ok =
+      !fresh ||
+      (merged.origin === 'risk'
+        ? await risksOk([merged.originId])
+        : (await repo.unknownIds(tx, t, originTable, [merged.originId])).length === 0);
+    if (!ok) refuse('originId', 'Ursprungsposten finns inte.', 'The origin record does not exist.');
+  }
+  if (
+    !(await risksOk(
+      added(
+        input.riskIds,
+        before?.risks.map((r) => r.id),
+      ),
+    ))
+  )
+    refuse('riskIds', 'En av riskerna finns inte.', 'One of the risks does not exist.');
+  const goals = added(
+    input.goalIds,
+    before?.goals.map((g) => g.id),
+  );
+  if (goals.length && (await repo.unknownIds(tx, t, 'policy_goals', goals)).length)
+    refuse('goalIds', 'Ett av målen finns inte.', 'One of the goals does not exist.');
+  const system = input.systemId && input.systemId !== before?.systemId ? input.systemId : null;
+  if (system) {
+    const [s] = await systemsByIds(tx, t, [system]);
+    if (!s || !can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
+      refuse('systemId', 'IT-systemet finns inte.', 'The IT system does not exist.');
+  }
+  const unit = input.unitId && input.unitId !== before?.unitId ? input.unitId : null;
+  if (unit && ((await repo.unknownIds(tx, t, 'org_units', [unit])).length || !can(actor, 'read', 'org-unit', { unitId: unit })))
+    refuse('unitId', 'Enheten finns inte.', 'The unit does not exist.');
+  if (input.ownerUserId && input.ownerUserId !== before?.ownerUserId && !(await repo.isActiveMember(tx, t, input.ownerUserId)))
     errs.push({ field: 'ownerUserId', code: 'unknown_user', sv: 'Personen finns inte i kommunen.', en: 'The person is not a member.' });
   return errs;
 }
@@ -74,7 +113,7 @@ function completion(status: MeasureStatus, given: string | null | undefined, bef
 async function load(tx: Tx, actor: Actor, id: string): Promise<MeasureOut | null> {
   const row = await repo.findMeasure(tx, actor.tenantId, id);
   if (!row || !can(actor, 'read', 'measure', measureScope(row))) return null;
-  return presentMeasure(actor, row);
+  return presentMeasure(actor, row, await repo.plansOf(tx, actor.tenantId, id));
 }
 
 function assertChange(actor: Actor, action: Action, before: MeasureOut, patch: MeasurePatch = {}) {
@@ -111,7 +150,7 @@ export function createMeasuresService(db: Db) {
           basis: input.basis ?? null,
           riskIds: input.riskIds ?? [],
         };
-        throwIf([basisError(merged), ...(await referenceErrors(tx, t, input, merged))]);
+        throwIf([basisError(merged), ...(await referenceErrors(tx, actor, input, merged))]);
         const { plannedCostSek, actualCostSek, completedOn, ...rest } = input;
         const status = input.status ?? 'proposed';
         const id = await insertMeasure(tx, ctx, {
@@ -183,7 +222,7 @@ export function createMeasuresService(db: Db) {
             basis: patch.basis !== undefined ? patch.basis : before.basis,
             riskIds: patch.riskIds ?? before.risks.map((r) => r.id),
           };
-          throwIf([basisError(merged), ...(await referenceErrors(tx, t, patch, merged))]);
+          throwIf([basisError(merged), ...(await referenceErrors(tx, actor, patch, merged, before))]);
           const { plannedCostSek, actualCostSek, completedOn, riskIds, goalIds, ...rest } = patch;
           const status = patch.status ?? before.status;
           await repo.updateMeasure(tx, t, id, {

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { assertCan, can, recordBase, type Actor } from '../../platform/access.js';
+import { assertCan, recordBase, type Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { pageSpec, toPage } from '../../platform/keyset.js';
 import { fieldProblem, notFound } from '../../platform/problems.js';
@@ -123,4 +123,3 @@ export function createPolicyGoalsService(db: Db) {
 }
 
 export type PolicyGoalsService = ReturnType<typeof createPolicyGoalsService>;
-export const canEditGoals = (actor: Actor) => can(actor, 'update', 'policy-goal', {});

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
 import {
   aspects,
   requirementAreas,
@@ -8,10 +9,15 @@ import {
   type RequirementKind,
 } from '../../../shared/enums.js';
 import { fieldProblem, Problem } from '../../platform/problems.js';
+import { nationalSecurityRefusal } from '../classification/classification.defaults.js';
 import { requirementCode } from './requirements.schemas.js';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
+// A catalogue of 2000 rows is a few MB of sheet XML; more than this unpacked is not a catalogue but a
+// zip bomb (a small file that unpacks to hundreds of MB before any row can be counted).
+export const MAX_XLSX_UNPACKED_BYTES = 20 * 1024 * 1024;
+const MAX_XLSX_ENTRIES = 500;
 
 export interface ImportFile {
   fileName: string;
@@ -130,16 +136,62 @@ function decode(content: Buffer): string {
   }
 }
 
+const tooLarge = () =>
+  fileProblem(
+    'too_large',
+    `Excel-filen är för stor uppackad (högst ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB). Ta bort annat än kravlistan, eller spara den som CSV.`,
+    `The Excel file is too large unpacked (at most ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB). Remove everything but the requirement list, or save it as CSV.`,
+  );
+const unreadableXlsx = () =>
+  fileProblem(
+    'unreadable',
+    'Excel-filen kunde inte läsas. Spara den igen som .xlsx.',
+    'The Excel file could not be read. Save it again as .xlsx.',
+  );
+
+// Before ExcelJS unpacks everything into memory: walk the zip's central directory and unpack each entry
+// with an output cap, so neither the sizes the file claims nor lying ones can take more than the budget.
+export function checkXlsxSize(zip: Buffer, budget = MAX_XLSX_UNPACKED_BYTES): void {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > zip.length) throw unreadableXlsx();
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  if (entries > MAX_XLSX_ENTRIES) throw tooLarge();
+  let left = budget;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw unreadableXlsx();
+    const method = zip.readUInt16LE(at + 10);
+    const packed = zip.readUInt32LE(at + 20);
+    const claimed = zip.readUInt32LE(at + 24);
+    const local = zip.readUInt32LE(at + 42);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    // 0xffffffff: a zip64 size, far beyond any catalogue
+    if (claimed > left) throw tooLarge();
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) throw unreadableXlsx();
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + packed);
+    let size: number;
+    if (method === 0) size = data.length;
+    else if (method === 8) {
+      try {
+        size = inflateRawSync(data, { maxOutputLength: left + 1 }).length;
+      } catch (e) {
+        if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+        throw unreadableXlsx();
+      }
+    } else throw unreadableXlsx();
+    if (size > left) throw tooLarge();
+    left -= size;
+  }
+}
+
 async function readXlsx(content: Buffer): Promise<string[][]> {
+  checkXlsxSize(content);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw fileProblem(
-      'unreadable',
-      'Excel-filen kunde inte läsas. Spara den igen som .xlsx.',
-      'The Excel file could not be read. Save it again as .xlsx.',
-    );
+    throw unreadableXlsx();
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -255,7 +307,8 @@ export async function parseRequirementFile(file: ImportFile): Promise<ParsedRequ
 
     const levelText = get('minLevel');
     const minLevel = /^[123]$/.test(levelText) ? Number(levelText) : null;
-    if (minLevel === null) err('minLevel', 'invalid', 'Nivån ska vara 1, 2 eller 3.', 'The level must be 1, 2 or 3.');
+    if (levelText === '4') err('minLevel', 'national_security', nationalSecurityRefusal.sv, nationalSecurityRefusal.en);
+    else if (minLevel === null) err('minLevel', 'invalid', 'Nivån ska vara 1, 2 eller 3.', 'The level must be 1, 2 or 3.');
 
     const kindText = get('kind');
     const kind = kindText ? kindWords[word(kindText)] : 'organisation';

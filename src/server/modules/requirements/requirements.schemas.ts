@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aspects, requirementAreas, requirementKinds } from '../../../shared/enums.js';
 import { listQueryBase } from '../../platform/http.js';
+import { nationalSecurityRefusal } from '../classification/classification.defaults.js';
 import { optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
 
 // A code people type and sort by: letters, digits and a few separators, no leading separator.
@@ -13,7 +14,13 @@ const fields = {
   text: requiredText(2000),
   guidance: optionalText(5000),
   aspect: z.enum(aspects),
-  minLevel: z.number().int().min(1).max(3),
+  // 4 (national security) gets its own explanation: such requirements do not belong in Tillit
+  minLevel: z
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .refine((v) => v < 4, { message: 'national_security', params: nationalSecurityRefusal }),
   kind: z.enum(requirementKinds),
   area: z.enum(requirementAreas),
   source: optionalText(200),

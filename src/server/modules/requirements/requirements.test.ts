@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, testApp, type Client } from '../../../../test/helpers/app.js';
 import { starterCatalogue } from './requirements.starter.js';
@@ -25,6 +26,46 @@ async function count(tenantId: string): Promise<number> {
     rows: { n: number }[];
   };
   return res.rows[0]!.n;
+}
+
+// A minimal zip (no CRCs: the size check runs before anything else reads the file); `claimed` lets an
+// entry lie about its unpacked size.
+function zipOf(entries: { name: string; data: Buffer; claimed?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const packed = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const size = e.claimed ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
 
 const base = { code: 'EGET-01', text: 'Ett eget krav', aspect: 'confidentiality', minLevel: 2 };
@@ -195,5 +236,32 @@ describe('requirement catalogue (D2-24, D1-18)', () => {
     expect((await t.editor.post('/api/v1/requirements', { ...base, code: 'E-1' })).statusCode).toBe(403);
     const other = await newTenant();
     expect((await other.admin.get(`/api/v1/requirements/${r.id}`)).statusCode).toBe(404);
+  });
+
+  it('D2-24: an XLSX zip bomb (small file, huge sheet) is refused before it is unpacked, also when it lies about its size', async () => {
+    const t = await newTenant();
+    const row = '<row><c t="inlineStr"><is><t>Krav som upprepas</t></is></c></row>';
+    const sheet = Buffer.from(`<worksheet><sheetData>${row.repeat(Math.ceil((30 * 1024 * 1024) / row.length))}</sheetData></worksheet>`);
+    const honest = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    expect(honest.length).toBeLessThan(1024 * 1024);
+    const res = await upload(t.admin, honest, 'krav.xlsx');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file', code: 'too_large' });
+    expect(res.json().errors[0].message).toMatch(/för stor uppackad/);
+    const lying = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: sheet, claimed: 1000 }]);
+    expect((await upload(t.admin, lying, 'krav.xlsx')).json().errors[0]).toMatchObject({ field: 'file', code: 'too_large' });
+    expect(await count(t.tenantId)).toBe(0);
+  });
+
+  it('D2-24: level 4 in an imported file or a new requirement gets the national-security explanation', async () => {
+    const t = await newTenant();
+    const res = await upload(t.admin, 'kod;krav;aspekt;nivå\nNS-1;Rikets säkerhet;K;4\n', 'krav.csv');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ field: 'rows[2].minLevel', code: 'national_security' });
+    expect(res.json().errors[0].message).toMatch(/säkerhetsskydd/);
+    const created = await t.admin.post('/api/v1/requirements', { ...base, minLevel: 4 }, { 'accept-language': 'en' });
+    expect(created.statusCode).toBe(422);
+    expect(created.json().errors[0]).toMatchObject({ field: 'minLevel' });
+    expect(created.json().errors[0].message).toMatch(/Protective Security Act/);
   });
 });

@@ -5,7 +5,8 @@ import { queryRows } from '../../db/rows.js';
 import { withTenant } from '../../db/tenant.js';
 import { assertCan, can, type Actor } from '../../platform/access.js';
 import { recordAudit, systemContext, type RequestContext } from '../../platform/audit.js';
-import { notFound, Problem } from '../../platform/problems.js';
+import { stockholmToday } from '../../platform/calendar.js';
+import { fieldProblem, notFound, Problem } from '../../platform/problems.js';
 import { riskTreatments, type RiskTreatment } from '../../../shared/enums.js';
 import { addToGrid, emptyGrid, riskBands, scoreOf, type MatrixSize } from '../../../shared/risk-matrix.js';
 import type { CompareOut, SnapshotData, SnapshotOut, SnapshotRisk } from './risks.schemas.js';
@@ -164,8 +165,18 @@ export function compareSnapshots(from: SnapshotOut, to: SnapshotOut): CompareOut
 export function createRiskSnapshotsService(db: Db) {
   const byYear = (tx: Tx, t: string, year: number) => queryRows<SnapshotRow>(tx, selectSnapshots(t, sql`and s.year = ${year}`));
   return {
+    // Only a year that has ended: a snapshot of the running year would freeze a half-year picture
+    // and block the one the January job takes of the whole year.
     async create(ctx: RequestContext, year: number): Promise<SnapshotOut> {
       assertTenantWide(ctx.actor, 'create');
+      const current = Number(stockholmToday().slice(0, 4));
+      if (year >= current)
+        throw fieldProblem(
+          'year',
+          'not_past',
+          `Bara ett år som har tagit slut kan frysas (senast ${current - 1}). Årets bild tas automatiskt i januari nästa år.`,
+          `Only a year that has ended can be frozen (at most ${current - 1}). This year's picture is taken automatically next January.`,
+        );
       const t = ctx.actor.tenantId;
       return withTenant(db, t, async (tx) => {
         const id = await insertSnapshot(tx, ctx, year);
@@ -209,14 +220,21 @@ export function createRiskSnapshotsService(db: Db) {
 export type RiskSnapshotsService = ReturnType<typeof createRiskSnapshotsService>;
 
 // The yearly job: in January, the previous year's picture for every tenant with risk analyses that
-// has none yet. One runner at a time across instances (advisory lock); idempotent.
-export async function takeYearlySnapshots(db: Db, now = new Date()): Promise<number> {
+// has none yet. One runner at a time across instances (advisory lock held by the outer transaction);
+// each tenant's snapshot in its own savepoint, so one tenant's failure is logged and rolls back only
+// its own snapshot. Idempotent.
+export async function takeYearlySnapshots(
+  db: Db,
+  now = new Date(),
+  opts: { onError?: (tenantId: string, err: unknown) => void; insert?: typeof insertSnapshot } = {},
+): Promise<number> {
   const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' })
     .format(now)
     .split('-')
     .map(Number) as [number, number];
   if (m !== 1) return 0;
   const year = y - 1;
+  const insert = opts.insert ?? insertSnapshot;
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(7261021) as ok`);
     if (!lock?.ok) return 0;
@@ -227,8 +245,15 @@ export async function takeYearlySnapshots(db: Db, now = new Date()): Promise<num
     );
     let taken = 0;
     for (const t of tenants) {
-      await tx.execute(sql`select set_config('app.tenant_id', ${t.id}, true), set_config('role', 'tillit_app', true)`);
-      if (await insertSnapshot(tx, systemContext(t.id, randomUUID()), year)) taken++;
+      try {
+        const id = await tx.transaction(async (sp) => {
+          await sp.execute(sql`select set_config('app.tenant_id', ${t.id}, true), set_config('role', 'tillit_app', true)`);
+          return insert(sp, systemContext(t.id, randomUUID()), year);
+        });
+        if (id) taken++;
+      } catch (err) {
+        opts.onError?.(t.id, err);
+      }
     }
     return taken;
   });

@@ -11,7 +11,9 @@ export function startRiskJobs(db: Db, opts: { log: FastifyBaseLogger; everyMs?: 
   const run = () => {
     running ??= (async () => {
       try {
-        const taken = await takeYearlySnapshots(db);
+        const taken = await takeYearlySnapshots(db, new Date(), {
+          onError: (tenantId, err) => opts.log.error({ err, tenantId }, 'yearly risk snapshot failed for a tenant'),
+        });
         if (taken) opts.log.info({ snapshots: taken }, 'yearly risk snapshots taken');
       } catch (err) {
         opts.log.error({ err }, 'yearly risk snapshots failed');

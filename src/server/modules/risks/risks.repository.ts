@@ -2,12 +2,13 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { assessmentSettings, riskAnalyses, risks } from '../../db/schema/index.js';
-import { policy, type Actor } from '../../platform/access.js';
+import { can, policy, type Actor, type ObjectScope } from '../../platform/access.js';
+import { grantsFromRows, grantsJson, rolesOf, type GrantRow } from '../../platform/auth/grants.js';
 import type { Cursor, SortSpec } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
 import { scopeWhere } from '../../platform/scope-sql.js';
 import { roles } from '../../../shared/enums.js';
-import { bandBounds, riskBands, type MatrixSize, type RiskBand } from '../../../shared/risk-matrix.js';
+import { bandBounds, type MatrixSize, type RiskBand } from '../../../shared/risk-matrix.js';
 import type { RiskListQuery, riskSorts } from './risks.schemas.js';
 
 export type RiskRow = typeof risks.$inferSelect;
@@ -142,7 +143,8 @@ export function riskWhere(actor: Actor, q: RiskFilters, contentFiltered: boolean
         linkedSystems: (ids) => sql`risks.system_ids && ${ids}`,
         secret: sql`(risks.secret or risk_analyses.secret)`,
       },
-      contentFiltered || !!q.q,
+      // assets, systems and units are the risk's content: a filter on them must not find a masked risk
+      contentFiltered || !!q.q || !!q.assetId || !!q.systemId || !!q.unitId,
     ),
   ];
   if (!q.includeArchived) where.push(sql`risks.archived_at is null and risk_analyses.archived_at is null`);
@@ -229,21 +231,26 @@ export async function unitsByIds(tx: Tx, tenantId: string, ids: readonly string[
   );
 }
 
-// People who may own a risk: a member of the tenant whose role may change risks (the owner approves
-// the treatment, which is a change).
-export async function listOwners(tx: Tx, tenantId: string, onlyUserId?: string) {
+// People who may own a risk: an active (not disabled) member whose role may change risks (the owner
+// approves the treatment, which is a change), and with a scope: whose grants reach a risk there.
+export async function listOwners(tx: Tx, tenantId: string, o: { scope?: ObjectScope | undefined; onlyUserId?: string } = {}) {
   const may = roles.filter((r) => policy[r].can.risk?.includes('update'));
   const roleList = sql`array[${sql.join(
     may.map((r) => sql`${r}`),
     sql`, `,
   )}]::text[]`;
-  return queryRows<{ id: string; name: string }>(
+  const rows = await queryRows<{ id: string; name: string; grants: GrantRow[] }>(
     tx,
-    sql`select distinct u.id, u.display_name as name, lower(u.display_name) as sort from users u
-      join role_assignments ra on ra.user_id = u.id and ra.tenant_id = ${tenantId}
-      where u.disabled_at is null and ra.role = any(${roleList}) ${onlyUserId ? sql`and u.id = ${onlyUserId}` : sql``}
-      order by sort, u.id limit 500`,
+    sql`select u.id, u.display_name as name, ${grantsJson(sql`u.id`, sql`${tenantId}::uuid`)} as grants from users u
+      where u.disabled_at is null ${o.onlyUserId ? sql`and u.id = ${o.onlyUserId}` : sql``}
+        and exists (select 1 from role_assignments ra where ra.user_id = u.id and ra.tenant_id = ${tenantId} and ra.role = any(${roleList}))
+      order by lower(u.display_name), u.id limit 500`,
   );
+  return rows
+    .filter((r) => {
+      const grants = grantsFromRows(r.grants);
+      const person: Actor = { userId: r.id, tenantId, roles: rolesOf(grants), grants, email: '', displayName: r.name };
+      return can(person, 'update', 'risk', o.scope);
+    })
+    .map((r) => ({ id: r.id, name: r.name }));
 }
-
-export const bandKeys = riskBands;

@@ -19,6 +19,7 @@ import {
   heatMapOut,
   heatMapQuery,
   ownersOut,
+  ownersQuery,
   riskCreate,
   riskListQuery,
   riskMeasureCreate,
@@ -124,8 +125,11 @@ const risksRoutes: FastifyPluginAsyncZod<Services> = async (app, { risks }) => {
 
   app.get(
     '/owners',
-    { config: risk('read'), schema: { tags, summary: 'Personer som kan vara riskägare', response: { 200: ownersOut } } },
-    async (req) => risks.owners(contextOf(req)),
+    {
+      config: risk('read'),
+      schema: { tags, summary: 'Personer som kan vara riskägare', querystring: ownersQuery, response: { 200: ownersOut } },
+    },
+    async (req) => risks.owners(contextOf(req), req.query),
   );
 
   app.post(

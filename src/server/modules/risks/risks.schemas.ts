@@ -195,6 +195,8 @@ export const riskMeasureCreate = z.strictObject({
 export type RiskMeasureCreate = z.infer<typeof riskMeasureCreate>;
 
 export const ownersOut = z.object({ items: z.array(refOut) });
+// with a risk or an analysis, only the people who may change risks there
+export const ownersQuery = z.object({ riskId: z.uuid().optional(), analysisId: z.uuid().optional() });
 
 // --- snapshots ---
 export const snapshotCreate = z.strictObject({ year: z.number().int().min(2000).max(2100) });

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
 import { withTenant } from '../../db/tenant.js';
-import { assertCan, can, type Action, type Actor, type ObjectScope } from '../../platform/access.js';
+import { assertCan, can, policy, type Action, type Actor, type ObjectScope } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { fieldProblem, notFound, Problem } from '../../platform/problems.js';
@@ -10,9 +8,10 @@ import { assertMayMark, auditSecretReads, requireProvision } from '../../platfor
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { addToGrid, emptyGrid, type MatrixSize } from '../../../shared/risk-matrix.js';
 import { insertMeasure } from '../measures/measures.create.js';
+import { isActiveMember } from '../measures/measures.repository.js';
 import * as analyses from './risk-analyses.repository.js';
 import * as repo from './risks.repository.js';
-import { presentRisk, presentRiskItem, riskScope, scopeOfJoined } from './risks.presenter.js';
+import { analysisScope, presentRisk, presentRiskItem, riskScope, scopeOfJoined } from './risks.presenter.js';
 import { checkRisk, type RiskState } from './risks.rules.js';
 import {
   riskSorts,
@@ -36,25 +35,50 @@ async function loadScoped(tx: Tx, actor: Actor, id: string): Promise<{ out: Risk
 }
 const load = async (tx: Tx, actor: Actor, id: string) => (await loadScoped(tx, actor, id))?.out ?? null;
 
-// Every id a risk points at must be the tenant's (the arrays carry no foreign keys).
+// Every id a risk adds must name a record of the tenant the actor may read (the arrays carry no
+// foreign keys). An id out of reach gets the same answer as one that does not exist, so nothing
+// leaks; ids already on the risk stay (whoever linked them had the reach).
 async function checkRefs(
   tx: Tx,
-  t: string,
-  v: { systemIds?: string[]; assetIds?: string[]; unitIds?: string[]; ownerUserId?: string | null },
+  actor: Actor,
+  v: { systemIds?: string[]; assetIds?: string[]; unitIds?: string[] },
+  had: { systemIds: string[]; assetIds: string[]; unitIds: string[] } = { systemIds: [], assetIds: [], unitIds: [] },
 ) {
-  const unknown = (field: string, sv: string, en: string) => fieldProblem(field, 'unknown', sv, en);
-  if (v.systemIds?.length && (await repo.systemsByIds(tx, t, v.systemIds)).length !== new Set(v.systemIds).size)
+  const t = actor.tenantId;
+  const added = (ids: string[] | undefined, old: string[]) => [...new Set(ids ?? [])].filter((id) => !old.includes(id));
+  const unknown = (field: string, sv: string, en: string) => fieldProblem(field, 'unknown_reference', sv, en);
+  const systems = added(v.systemIds, had.systemIds);
+  const sys = await repo.systemsByIds(tx, t, systems);
+  if (
+    sys.length !== systems.length ||
+    !sys.every((s) => can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
+  )
     throw unknown('systemIds', 'Ett av de valda IT-systemen finns inte.', 'One of the chosen IT systems does not exist.');
-  if (v.assetIds?.length && (await repo.assetsByIds(tx, t, v.assetIds)).length !== new Set(v.assetIds).size)
+  const assets = added(v.assetIds, had.assetIds);
+  const found = await repo.assetsByIds(tx, t, assets);
+  if (
+    found.length !== assets.length ||
+    !found.every((a) => can(actor, 'read', 'information-asset', { unitId: a.unitId, systemIds: a.systemIds, secret: a.secret }))
+  )
     throw unknown('assetIds', 'En av de valda informationsmängderna finns inte.', 'One of the chosen information assets does not exist.');
-  if (v.unitIds?.length && (await repo.unitsByIds(tx, t, v.unitIds)).length !== new Set(v.unitIds).size)
+  const units = added(v.unitIds, had.unitIds);
+  if ((await repo.unitsByIds(tx, t, units)).length !== units.length || !units.every((unitId) => can(actor, 'read', 'org-unit', { unitId })))
     throw unknown('unitIds', 'En av de valda enheterna finns inte.', 'One of the chosen units does not exist.');
-  if (v.ownerUserId && (await repo.listOwners(tx, t, v.ownerUserId)).length === 0)
+}
+
+// The owner approves the treatment and the residual risk, so naming the owner is guarded: only the
+// current owner hands the risk on, or someone with a tenant-wide grant that may change risks (the
+// coordinator) assigns it; otherwise an editor could name themselves and approve their own work.
+const tenantWideRiskEditor = (actor: Actor) =>
+  actor.grants.some((g) => g.scope.type === 'tenant' && (policy[g.role].can.risk?.includes('update') ?? false));
+
+async function checkOwner(tx: Tx, actor: Actor, ownerUserId: string, scope: ObjectScope) {
+  if ((await repo.listOwners(tx, actor.tenantId, { scope, onlyUserId: ownerUserId })).length === 0)
     throw fieldProblem(
       'ownerUserId',
       'not_an_owner',
-      'Personen kan inte vara riskägare. Välj någon som får ändra risker i kommunen.',
-      'This person cannot own the risk. Choose someone who may change risks in the municipality.',
+      'Personen kan inte vara riskägare. Välj någon som får ändra risker där risken hör hemma.',
+      'This person cannot own the risk. Choose someone who may change risks where the risk belongs.',
     );
 }
 
@@ -73,9 +97,10 @@ export function createRisksService(db: Db) {
       change,
     });
 
-  async function analysisOf(tx: Tx, t: string, id: string) {
-    const a = await analyses.findAnalysis(tx, t, id);
-    if (!a) throw fieldProblem('analysisId', 'unknown', 'Analysen finns inte.', 'The analysis does not exist.');
+  // An analysis the actor may not read answers like one that does not exist: 404 either way.
+  async function analysisOf(tx: Tx, actor: Actor, id: string) {
+    const a = await analyses.findAnalysis(tx, actor.tenantId, id);
+    if (!a || !can(actor, 'read', 'risk', analysisScope(a))) throw notFound();
     return a;
   }
 
@@ -86,9 +111,24 @@ export function createRisksService(db: Db) {
       if (!j || !can(actor, 'read', 'risk', scopeOfJoined(j))) throw notFound();
     },
 
-    async owners({ actor }: RequestContext) {
+    // With a risk or an analysis: only people who may change risks in its scope (and could approve).
+    async owners({ actor }: RequestContext, q: { riskId?: string | undefined; analysisId?: string | undefined } = {}) {
       assertCan(actor, 'read', 'risk');
-      return { items: await withTenant(db, actor.tenantId, (tx) => repo.listOwners(tx, actor.tenantId)) };
+      const t = actor.tenantId;
+      return withTenant(db, t, async (tx) => {
+        let scope: ObjectScope | undefined;
+        if (q.riskId) {
+          const j = await repo.findRisk(tx, t, q.riskId);
+          if (!j || !can(actor, 'read', 'risk', scopeOfJoined(j))) throw notFound();
+          scope = scopeOfJoined(j);
+        } else if (q.analysisId) {
+          const a = await analyses.findAnalysis(tx, t, q.analysisId);
+          if (!a || !can(actor, 'read', 'risk', analysisScope(a))) throw notFound();
+          scope = analysisScope(a);
+        }
+        const items = await repo.listOwners(tx, t, { scope });
+        return { items: items.map(({ id, name }) => ({ id, name })) };
+      });
     },
 
     async create(ctx: RequestContext, input: RiskCreate): Promise<RiskOut> {
@@ -96,7 +136,7 @@ export function createRisksService(db: Db) {
       assertCan(actor, 'create', 'risk');
       const t = actor.tenantId;
       return withTenant(db, t, async (tx) => {
-        const a = await analysisOf(tx, t, input.analysisId);
+        const a = await analysisOf(tx, actor, input.analysisId);
         const systemIds = dedupe(input.systemIds) ?? [];
         const scope = riskScope({ analysisUnitId: a.unitId, systemIds, secret: input.secret ?? false, analysisSecret: a.secret });
         assertCan(actor, 'create', 'risk', scope);
@@ -105,7 +145,8 @@ export function createRisksService(db: Db) {
         requireProvision(input.secret ?? false, input.secrecyProvision);
         const values = { ...input, systemIds, assetIds: dedupe(input.assetIds) ?? [], unitIds: dedupe(input.unitIds) ?? [] };
         checkRisk(values as RiskState, a.matrixSize as MatrixSize);
-        await checkRefs(tx, t, values);
+        await checkRefs(tx, actor, values);
+        if (values.ownerUserId) await checkOwner(tx, actor, values.ownerUserId, scope);
         const id = await repo.insertRisk(tx, t, values);
         const out = (await load(tx, actor, id))!;
         await recordAudit(tx, ctx, { action: 'risk.create', entityType: 'risk', entityId: id, after: snapshot(out) });
@@ -185,7 +226,21 @@ export function createRisksService(db: Db) {
         for (const k of Object.keys(values) as (keyof typeof values)[]) if (values[k] === undefined) delete values[k];
         const next = { ...j.risk, ...values } as RiskState;
         checkRisk(next, j.matrixSize as MatrixSize);
-        await checkRefs(tx, t, values);
+        await checkRefs(tx, actor, values, j.risk);
+        const nextScope = riskScope({
+          analysisUnitId: j.analysisUnitId,
+          systemIds: values.systemIds ?? j.risk.systemIds,
+          secret: values.secret ?? j.risk.secret,
+          analysisSecret: j.analysisSecret,
+        });
+        if (values.ownerUserId !== undefined && values.ownerUserId !== j.risk.ownerUserId) {
+          if (j.risk.ownerUserId !== actor.userId && !tenantWideRiskEditor(actor))
+            throw new Problem('forbidden', {
+              sv: 'Bara riskägaren eller informationssäkerhetssamordnaren kan byta riskägare.',
+              en: 'Only the risk owner or the information security coordinator can change the risk owner.',
+            });
+          if (values.ownerUserId) await checkOwner(tx, actor, values.ownerUserId, nextScope);
+        }
         // The owner approved a treatment and a residual risk: any change of them needs a new approval.
         const cleared = j.risk.approvedAt !== null && scoreFields.some((k) => values[k] !== undefined && values[k] !== j.risk[k]);
         await repo.updateRisk(tx, t, id, cleared ? { ...values, approvedBy: null, approvedAt: null } : values);
@@ -246,7 +301,7 @@ export function createRisksService(db: Db) {
         const scope: ObjectScope = { unitId: j.analysisUnitId, systemIds: j.risk.systemIds.slice(0, 1), secret };
         assertCan(actor, 'create', 'measure', scope);
         if (j.risk.archivedAt) throw archivedConflict();
-        if (input.ownerUserId && !(await isMember(tx, t, input.ownerUserId)))
+        if (input.ownerUserId && !(await isActiveMember(tx, t, input.ownerUserId)))
           throw fieldProblem(
             'ownerUserId',
             'unknown',
@@ -273,11 +328,6 @@ export function createRisksService(db: Db) {
       });
     },
   };
-}
-
-async function isMember(tx: Tx, tenantId: string, userId: string) {
-  const rows = await queryRows(tx, sql`select 1 from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} limit 1`);
-  return rows.length > 0;
 }
 
 function assertChange(actor: Actor, action: Action, scope: ObjectScope, patch: RiskPatch, j: repo.RiskJoined) {
