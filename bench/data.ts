@@ -34,7 +34,25 @@ export async function seedSystems(db: Db, tenantId: string, count: number): Prom
   }
   await db.execute(sql`insert into system_costs (tenant_id, system_id, category, amount_ore, year)
     select tenant_id, id, 'licence', 10000000 + (hashtext(id::text) & 1048575), y from systems, (values (2025), (2026)) v(y) where tenant_id = ${tenantId}`);
+  await seedClassifiedAssets(db, tenantId);
   return ids;
+}
+
+// Five information assets per system (10,000 for the national scale's 2,000 systems), each linked to
+// its system and classified, so a system's detail computes its protection level over real links.
+async function seedClassifiedAssets(db: Db, tenantId: string): Promise<void> {
+  // the description names the system, so the links can be made in one join
+  await db.execute(sql`insert into information_assets (tenant_id, name, description, unit_id, personal_data)
+    select s.tenant_id, s.name || ' – informationsmängd ' || k, 'Hanteras i ' || s.id, s.responsible_unit_id,
+      (array['none', 'ordinary', 'personnummer'])[k % 3 + 1]
+    from systems s, generate_series(1, 5) k where s.tenant_id = ${tenantId}`);
+  await db.execute(sql`insert into information_asset_systems (tenant_id, asset_id, system_id)
+    select a.tenant_id, a.id, s.id from information_assets a
+    join systems s on s.tenant_id = a.tenant_id and a.description = 'Hanteras i ' || s.id
+    where a.tenant_id = ${tenantId}`);
+  await db.execute(sql`insert into asset_classifications (tenant_id, asset_id, confidentiality, integrity, availability, traceability, reasons, next_review_on)
+    select tenant_id, id, 2, hashtext(id::text) & 3, 1 + (hashtext(name) & 1), 1, '{"confidentiality":"Bench"}'::jsonb, date '2027-06-30'
+    from information_assets where tenant_id = ${tenantId}`);
 }
 
 // Deterministic audit trail for one tenant: event i always has the same action, object and before/after,

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { createAuthService } from '../src/server/modules/auth/auth.service.js';
 import { listSystems, findSystem } from '../src/server/modules/systems/systems.repository.js';
+import { systemProtection } from '../src/server/modules/classification/protection.js';
 import { seedSystems } from './data.js';
 import { openBenchDatabase } from './database.js';
 
@@ -32,8 +33,13 @@ const benchActor = {
 app.get('/bench/raw/systems', async () =>
   database.db.transaction((tx) => listSystems(tx, benchActor, { limit: 50 }, { key: 'name', desc: false }, null, 50)),
 );
+// The detail's SQL includes the protection level computed from the system's information (issue 5).
 app.get('/bench/raw/systems/:id', async (req) =>
-  database.db.transaction((tx) => findSystem(tx, tenantId, (req.params as { id: string }).id)),
+  database.db.transaction(async (tx) => {
+    const id = (req.params as { id: string }).id;
+    const system = await findSystem(tx, tenantId, id);
+    return { ...system, protection: (await systemProtection(tx, tenantId, [id])).get(id) };
+  }),
 );
 await app.listen({ port: 0, host: '127.0.0.1' });
 const counted = (await database.db.execute(sql`select count(*)::int n from systems`)) as unknown as { rows: { n: number }[] };
