@@ -1,5 +1,26 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { apiSession, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { apiSession, baseUrl, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+
+// apiSession() has no PUT/PATCH: a second signed-in session plays "someone else" changing the asset.
+async function request(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
 
 describe('information classification in the browser (D2-23, D1-23)', () => {
   const ui = useBrowser();
@@ -31,12 +52,26 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await page.goto(`${origin}/systems/${system.id}`);
     const gapSection = page.getByRole('region', { name: 'Gap-analys' });
     await gapSection.getByText('Systemet är inte klassat ännu.', { exact: false }).waitFor();
+    // …no dead end: the system's information is listed with a direct way to classify it, and the
+    // protection level says "not classified" instead of a level 0 that nobody decided.
+    await gapSection.getByText('Inte klassad', { exact: true }).waitFor();
+    await gapSection.getByRole('link', { name: `Klassa ${assetName}` }).waitFor();
+    const unclassified = page.getByRole('region', { name: 'Skyddsnivå' });
+    await unclassified
+      .getByRole('row', { name: /Konfidentialitet/ })
+      .getByText('Inte klassat')
+      .waitFor();
+    expect(await unclassified.getByText('K0 – Ingen eller försumbar').count()).toBe(0);
+    await expectAccessible(page, 'system before classification');
     await page.goto(`${origin}/information-assets/${asset.id}`);
     const section = page.getByRole('region', { name: 'Informationsklassning' });
     await section.getByText('Informationen är inte klassad ännu.').waitFor();
     await expectAccessible(page, 'asset before classification');
     await section.getByRole('link', { name: 'Klassa', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Klassa ${assetName}` }).waitFor();
+    await page.getByText('Steg 1 av 5').waitFor();
+    await page.getByText(/Bokstäverna betyder K = konfidentialitet, R = riktighet, T = tillgänglighet, S = spårbarhet/).waitFor();
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Konfidentialitet');
 
     // Confidentiality: an answer chosen with the keyboard; personnummer keeps the level at least 2.
     const individuals = page.getByRole('radiogroup', { name: 'Om obehöriga får se informationen – hur drabbas enskilda personer?' });
@@ -62,6 +97,10 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
 
     // Integrity and traceability follow the answers; availability is serious (3).
     await page.getByRole('heading', { level: 2, name: 'Riktighet' }).waitFor();
+    // Focus moves to the new step's heading, which the stepper marks as current.
+    expect(await page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe('H2 Riktighet');
+    await page.getByText('Steg 2 av 5').waitFor();
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Riktighet');
     await page.locator('#classify-integrity\\.reason').fill('Fel betyg kan rättas i efterhand.');
     await page.getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('heading', { level: 2, name: 'Tillgänglighet' }).waitFor();
@@ -72,8 +111,8 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await page.locator('#classify-availability\\.reason').fill('Skolan stannar utan elevlistor.');
     await page.getByRole('button', { name: 'Nästa' }).click();
     await page.getByRole('heading', { level: 2, name: 'Spårbarhet' }).waitFor();
-    await page.locator('#classify-traceability\\.reason').fill('Ändringar loggas i dag.');
     await expectAccessible(page, 'wizard, an aspect step');
+    // The traceability reason is left out: the failed save lists the step and links to it.
     await page.getByRole('button', { name: 'Nästa' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Sammanfattning' }).waitFor();
@@ -83,6 +122,16 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await page.keyboard.press('Enter');
     await expectAccessible(page, 'wizard summary');
     await page.getByRole('button', { name: 'Spara klassningen' }).click();
+    const problems = page.getByRole('alert').filter({ hasText: 'Klassningen kunde inte sparas' });
+    await problems.getByRole('button', { name: 'Spårbarhet' }).waitFor();
+    await page.getByText('S0 · behöver rättas').waitFor();
+    await expectAccessible(page, 'wizard with the failed save');
+    await problems.getByRole('button', { name: 'Spårbarhet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Spårbarhet' }).waitFor();
+    await page.locator('#classify-traceability\\.reason-error').waitFor();
+    await page.locator('#classify-traceability\\.reason').fill('Ändringar loggas i dag.');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('button', { name: 'Spara klassningen' }).click();
 
     await page.getByText('Klassningen är sparad.').waitFor();
     await section.getByText('K2 – Betydande').waitFor();
@@ -90,13 +139,30 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await section.getByRole('link', { name: 'Klassa om' }).waitFor();
     await expectAccessible(page, 'asset with its profile');
 
+    // Reclassifying: a lower answer lowers the level, and the earlier level is shown beside it.
+    await section.getByRole('link', { name: 'Klassa om' }).click();
+    await page.getByRole('heading', { level: 1, name: `Klassa ${assetName}` }).waitFor();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tillgänglighet' }).waitFor();
+    expect(await page.locator('#classify-availability\\.level').inputValue()).toBe('3');
+    await page
+      .getByRole('radiogroup', { name: 'Om ni inte kommer åt informationen när den behövs – hur drabbas verksamheten?' })
+      .getByRole('radio', { name: /^1 – / })
+      .check();
+    expect(await page.locator('#classify-availability\\.level').inputValue()).toBe('1');
+    await page.getByText('Tidigare nivå: T3 – Allvarlig.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await section.getByText('T3 – Allvarlig').waitFor();
+
     // The linked system's protection level follows the information (availability 3 from the asset).
     await page.goto(`${origin}/systems/${system.id}`);
     const protection = page.getByRole('region', { name: 'Skyddsnivå' });
     const row = protection.getByRole('row', { name: /Tillgänglighet/ });
     await row.getByText('T3 – Allvarlig').waitFor();
     await row.getByRole('link', { name: assetName }).waitFor();
-    await protection.getByText('föreslås som kritiskt').waitFor();
+    await protection.getByText(/Tillit föreslår att systemet markeras som kritiskt/).waitFor();
+    expect(await protection.getByText('Kritiskt system').count()).toBe(0);
     // …and so does its gap list: requirements now apply, none assessed yet.
     const summaryBefore = await gapSection.getByText(/krav gäller/).textContent();
     const applicableBefore = Number(/(\d+) krav gäller/.exec(summaryBefore ?? '')?.[1]);
@@ -137,5 +203,62 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     await page.getByRole('heading', { level: 1, name: 'Klassningsmodell' }).waitFor();
     await page.getByLabel('Nivå 1 på svenska').waitFor();
     await expectAccessible(page, 'classification scheme settings');
+    // Resetting the scheme asks first; cancelling changes nothing.
+    await page.getByRole('button', { name: 'Återställ nivåer och regler till Tillits förval' }).click();
+    const reset = page.getByRole('dialog', { name: 'Återställ till Tillits förval?' });
+    await reset.waitFor();
+    await expectAccessible(page, 'scheme reset confirmation');
+    await reset.getByRole('button', { name: 'Avbryt' }).click();
+    await reset.waitFor({ state: 'hidden' });
+  });
+
+  test('D2-23: a classification made on a stale page is refused and reloaded; a later change of personal data puts it below the minimum and asks for a new one', async () => {
+    const id = runId();
+    const page = ui.page;
+    const assetName = `Besöksloggar ${id}`;
+    const unit = await api.post('/api/v1/org-units', { name: `Kultur ${id}`, type: 'department' });
+    const asset = await api.post('/api/v1/information-assets', { name: assetName, unitId: unit.id, personalData: 'none' });
+    const aspect = (level: number) => ({ level, reason: `Nivå ${level} enligt klassningen` });
+    await request('PUT', `/api/v1/information-assets/${asset.id}/classification`, {
+      confidentiality: aspect(1),
+      integrity: aspect(1),
+      availability: aspect(1),
+      traceability: aspect(1),
+    });
+
+    await signIn(page);
+    const origin = new URL(page.url()).origin;
+    await page.goto(`${origin}/information-assets/${asset.id}/classify`);
+    await page.getByRole('heading', { level: 1, name: `Klassa ${assetName}` }).waitFor();
+
+    // Someone else records personnummer meanwhile (the asset's ETag changes).
+    const current = await fetch(`${baseUrl()}/api/v1/information-assets/${asset.id}`, {
+      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
+    await request(
+      'PATCH',
+      `/api/v1/information-assets/${asset.id}`,
+      { personalData: 'personnummer' },
+      { 'if-match': current.headers.get('etag') ?? '' },
+    );
+
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('button', { name: 'Spara klassningen' }).click();
+    await page.getByText('Posten har ändrats av någon annan. Ladda om och försök igen.').waitFor();
+    await expectAccessible(page, 'wizard after a conflict');
+    await page.getByRole('button', { name: 'Ladda om' }).click();
+    // The wizard starts over from the asset as it is now: personnummer raises the minimum.
+    await page.getByText('Steg 1 av 5').waitFor();
+    await page.getByText('Lägsta nivå är 2').waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+
+    // The saved profile is now below the minimum: the asset page says so and offers "Klassa om".
+    const section = page.getByRole('region', { name: 'Informationsklassning' });
+    const warning = section.getByText('Klassningen är lägre än lägsta nivå');
+    await warning.waitFor();
+    await section.getByText(/Konfidentialitet är K1, men lägsta nivå är nu K2/).waitFor();
+    await expectAccessible(page, 'asset below the minimum');
+    await section.getByRole('link', { name: 'Klassa om' }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Klassa ${assetName}` }).waitFor();
   });
 });

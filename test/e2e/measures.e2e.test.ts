@@ -34,16 +34,25 @@ describe('measures and the action plan in the browser (D1-09, D1-11)', () => {
     await page.getByText('1 234,56 kr').waitFor();
     await expectAccessible(page, 'measure page');
 
-    // The board: change the status with the card's select (keyboard operable, no dragging).
+    // The board: move the card with its "Flytta till…" menu (an explicit choice, no dragging); focus
+    // follows the card into its new column and a live region says where it went.
     await page.goto(`${baseUrl()}/measures`);
-    const status = page.getByLabel(`Status för ${title}`);
-    await status.waitFor();
+    const move = page.getByRole('button', { name: `Flytta till… – ${title}` });
+    await move.waitFor();
     await expectAccessible(page, 'measures board');
-    await status.focus();
-    await status.selectOption('planned');
+    await move.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await expectAccessible(page, 'measures board with the move menu open');
+    await page.getByRole('menuitem', { name: 'Planerad' }).click();
     await page.getByText('Statusen är ändrad.').waitFor();
     const planned = page.getByRole('region', { name: /^Planerad/ });
     await planned.getByRole('link', { name: title }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(title);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${title} flyttades till Planerad.` })
+      .waitFor();
 
     // A plan for the year: an activity, the measure picked from the unplanned list.
     await page.goto(`${baseUrl()}/action-plans`);
@@ -62,6 +71,24 @@ describe('measures and the action plan in the browser (D1-09, D1-11)', () => {
     await activity.getByText('0 av 1 åtgärder klara').waitFor();
     await expectAccessible(page, 'action plan draft');
 
+    // The activity is edited in a dialog; a measure is taken out of it (confirmed) and put back.
+    await page.getByRole('button', { name: 'Ändra aktiviteten Stärk inloggningen' }).click();
+    const edit = page.getByRole('dialog', { name: 'Ändra aktiviteten' });
+    await edit.waitFor();
+    await expectAccessible(page, 'edit activity dialog');
+    await edit.locator('#edit-activity-yearlyGoal').fill('MFA för alla konton');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await activity.getByText(/Årsmål: MFA för alla konton/).waitFor();
+    await activity.getByRole('button', { name: `Ta bort ${title} från aktiviteten` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ta bort åtgärden från aktiviteten?' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'remove measure dialog');
+    await confirm.getByRole('button', { name: 'Ta bort från aktiviteten' }).click();
+    await activity.getByText('Inga åtgärder i aktiviteten.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Stärk inloggningen');
+    await page.getByRole('button', { name: `Lägg till: ${title}` }).click();
+    await activity.getByRole('link', { name: title }).waitFor();
+
     // The decision needs a Dnr; once recorded the plan is locked and says so.
     await page.locator('#decision-decidedOn').fill(`${year}-01-20`);
     await page.locator('#decision-decidedBy').fill('Kommunstyrelsen');
@@ -75,5 +102,35 @@ describe('measures and the action plan in the browser (D1-09, D1-11)', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Excel' }).click()]);
     expect(download.suggestedFilename()).toBe(`handlingsplan-${year}.xlsx`);
+  });
+  test('the forms that share option lists open one after another without an error page', async () => {
+    const id = runId();
+    const page = ui.page;
+    const systemName = `Delat system ${id}`;
+    const unit = await api.post('/api/v1/org-units', { name: `Delningsenheten ${id}`, type: 'department' });
+    await api.post('/api/v1/systems', { name: systemName, responsibleUnitId: unit.id });
+    await api.post('/api/v1/risk-analyses', { title: `Delad RSA ${id}`, analysedOn: '2026-01-15' });
+    await signIn(page);
+
+    // Each form reads the same cached system list; moving between them in the app keeps that cache.
+    await page.goto(`${baseUrl()}/measures/new`);
+    await page.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();
+    await page.locator('#measure-systemId option', { hasText: systemName }).waitFor({ state: 'attached' });
+    await page.getByRole('link', { name: 'Informationstillgångar', exact: true }).click();
+    await page.getByRole('link', { name: 'Ny informationstillgång' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Ny informationstillgång' }).waitFor();
+    await page.getByRole('checkbox', { name: systemName }).waitFor();
+    await page.getByRole('link', { name: 'Risker', exact: true }).click();
+    await page.getByRole('link', { name: `Delad RSA ${id}` }).click();
+    await page.getByRole('link', { name: 'Ny risk' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Ny risk' }).waitFor();
+    await page.getByRole('checkbox', { name: systemName }).waitFor();
+    await page.getByRole('link', { name: 'Loggkontroller', exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('link', { name: 'Åtgärder', exact: true }).click();
+    await page.getByRole('link', { name: 'Ny åtgärd' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny åtgärd' }).waitFor();
+    await page.locator('#measure-systemId option', { hasText: systemName }).waitFor({ state: 'attached' });
+    await expectAccessible(page, 'measure form after the other forms');
   });
 });

@@ -47,6 +47,8 @@ describe('requirement catalogue and gap analysis in the browser (D2-24, D1-23)',
       .waitFor();
     const table = page.getByRole('table', { name: 'Kravkatalogen' });
     await table.getByRole('rowheader', { name: 'TIL-K2-01' }).waitFor();
+    // The kind is explained, not a bare "ÄR"/"SKA".
+    await table.getByText('ÄR-krav (hur ni arbetar)').first().waitFor();
     await expectAccessible(page, 'requirement catalogue');
 
     // Import: the file is checked and previewed before anything is saved.
@@ -90,6 +92,10 @@ describe('requirement catalogue and gap analysis in the browser (D2-24, D1-23)',
     // Mark one requirement missing: the deficiency is asked for, and a measure is created.
     await gap.getByRole('button', { name: 'Bedöm TIL-K2-01' }).click();
     const assess = page.getByRole('dialog', { name: 'Bedöm krav TIL-K2-01' });
+    // Nothing chosen: the browser asks for the status instead of saving a guess.
+    await assess.getByRole('button', { name: 'Spara' }).click();
+    await assess.getByText('Välj om kravet uppfylls.').waitFor();
+    await expectAccessible(page, 'assess modal with a missing status');
     await assess.getByRole('radio', { name: 'Saknas' }).check();
     await assess.getByRole('button', { name: 'Spara' }).click();
     await assess.getByText('Välj hur allvarlig bristen är.').waitFor();
@@ -102,5 +108,30 @@ describe('requirement catalogue and gap analysis in the browser (D2-24, D1-23)',
     await row.getByText(/^Åtgärda brist: TIL-K2-01/).waitFor();
     await page.getByText(/krav gäller, 1 saknas, 0 delvis/).waitFor();
     await expectAccessible(page, 'gap analysis with a missing requirement');
+    // The measure is a link to its own page.
+    expect(await row.getByRole('link', { name: /^Åtgärda brist: TIL-K2-01/ }).getAttribute('href')).toMatch(/^\/measures\/[0-9a-f-]{36}$/);
+
+    // Someone else assesses the same requirement while the modal is open: the stale save is refused
+    // (412) and "Ladda om" shows what they saved.
+    await gap.getByRole('button', { name: 'Bedöm TIL-K2-01' }).click();
+    await assess.getByRole('radio', { name: 'Saknas' }).waitFor();
+    const analysis = (await api.get(`/api/v1/systems/${system.id}/gap-analysis`)) as {
+      items: { requirement: { id: string; code: string } }[];
+    };
+    const k201 = analysis.items.find((i) => i.requirement.code === 'TIL-K2-01')!.requirement.id;
+    await put(`/api/v1/systems/${system.id}/gap-analysis/${k201}`, {
+      status: 'partly',
+      deficiency: 'moderate',
+      howMet: 'Rutin för en del av användarna',
+    });
+    await assess.getByLabel('Hur allvarlig är bristen?').selectOption('serious');
+    await assess.getByRole('button', { name: 'Spara' }).click();
+    await assess.getByText('Posten har ändrats av någon annan. Ladda om och försök igen.').waitFor();
+    await expectAccessible(page, 'assess modal after a conflict');
+    await assess.getByRole('button', { name: 'Ladda om' }).click();
+    await expect.poll(() => assess.getByRole('radio', { name: 'Delvis' }).isChecked()).toBe(true);
+    expect(await assess.locator('#gap-howMet').inputValue()).toBe('Rutin för en del av användarna');
+    await assess.getByRole('button', { name: 'Avbryt' }).click();
+    await row.getByText('Delvis').waitFor();
   });
 });

@@ -55,7 +55,10 @@ describe('risk and vulnerability analysis in the browser (D1-02, D1-11, D4-05)',
     await page.getByText('Godkänd av riskägaren').waitFor();
     await page.locator('#measure-title').fill('Inför MFA');
     await page.getByRole('button', { name: 'Skapa åtgärd' }).click();
-    await page.getByText('Inför MFA (Föreslagen)').waitFor();
+    await page.getByRole('link', { name: 'Inför MFA' }).waitFor();
+    await page.getByText('(Föreslagen)').waitFor();
+    // the affected system and the measure are links
+    await page.getByRole('link', { name: systemName }).waitFor();
     await expectAccessible(page, 'risk page');
 
     // heat maps for the analysis
@@ -66,16 +69,35 @@ describe('risk and vulnerability analysis in the browser (D1-02, D1-11, D4-05)',
     await before.getByRole('link', { name: '1 risk' }).waitFor();
     await after.getByRole('link', { name: '1 risk' }).waitFor();
     await expectAccessible(page, 'heat map');
+    await page.getByRole('button', { name: 'Skriv ut' }).waitFor();
     await after.getByRole('link', { name: '1 risk' }).click();
     await page.getByRole('link', { name: `Intrång ${id}` }).waitFor();
 
-    // this year's snapshot (once per year: the test database may already have one)
+    // the register's filters live in the address; one filter with no match says so (not "no risks yet")
+    await page.locator('#risks-filter-treatment').selectOption('accept');
+    await page.getByText('Inga risker matchar urvalet.').waitFor();
+    expect(page.url()).toContain('treatment=accept');
+    await expectAccessible(page, 'risk register with filters');
+    await page.getByRole('button', { name: 'Rensa filtren' }).click();
+    await page.getByRole('link', { name: `Intrång ${id}` }).waitFor();
+
+    // last year's snapshot (only finished years; once per year: the January job may already have taken it)
+    const year = new Date().getFullYear() - 1;
+    const taken = ((await api.get('/api/v1/risk-snapshots')) as { items: { year: number }[] }).items.some((s) => s.year === year);
     await page.goto(`${baseUrl()}/risks/snapshots`);
     await page.getByRole('heading', { level: 1, name: 'Ögonblicksbilder' }).waitFor();
-    const year = new Date().getFullYear();
-    await page.getByRole('button', { name: `Ta ögonblicksbild för ${year}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Ta ögonblicksbild' }).click();
-    await page.getByRole('rowheader', { name: String(year) }).waitFor();
+    if (taken) {
+      await page.getByRole('rowheader', { name: String(year) }).waitFor();
+      expect(await page.getByRole('button', { name: `Ta ögonblicksbild för ${year}` }).count()).toBe(0);
+    } else {
+      await page.getByRole('button', { name: `Ta ögonblicksbild för ${year}` }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await expectAccessible(page, 'snapshot confirmation');
+      await dialog.getByRole('button', { name: 'Ta ögonblicksbild' }).click();
+      await page.getByRole('rowheader', { name: String(year) }).waitFor();
+      expect(await page.getByRole('button', { name: `Ta ögonblicksbild för ${year}` }).count()).toBe(0);
+    }
     await expectAccessible(page, 'snapshots');
     expect(await page.title()).toBe('Ögonblicksbilder – Tillit');
   });

@@ -7554,7 +7554,10 @@ export interface paths {
         /** Personer som kan vara riskägare */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    riskId?: string;
+                    analysisId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8813,6 +8816,7 @@ export interface paths {
                                 unclassified: number;
                                 overdue: number;
                                 dueSoon: number;
+                                belowMinimum: number;
                             };
                             systems: {
                                 total: number;
@@ -8834,6 +8838,12 @@ export interface paths {
                                 state: "unclassified" | "overdue" | "due_soon" | "ok";
                                 profile: string | null;
                                 nextReviewOn: string | null;
+                                belowMinimum: {
+                                    /** @enum {string} */
+                                    aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                    minLevel: number;
+                                    rule: string;
+                                }[];
                             }[];
                             systemList: {
                                 /** Format: uuid */
@@ -8891,7 +8901,13 @@ export interface paths {
                                 name: string | null;
                                 nextReviewOn: string;
                                 /** @enum {string} */
-                                state: "due_soon" | "overdue";
+                                state: "due_soon" | "overdue" | "below_minimum";
+                                belowMinimum: {
+                                    /** @enum {string} */
+                                    aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                    minLevel: number;
+                                    rule: string;
+                                }[];
                             }[];
                             systems: {
                                 /** Format: uuid */
@@ -9000,6 +9016,13 @@ export interface paths {
                             nextReviewOn: string;
                             /** @enum {string} */
                             reviewState: "ok" | "due_soon" | "overdue";
+                            belowMinimum: {
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                rule: string;
+                            }[];
+                            reviewDue: boolean;
                             current: boolean;
                             supersededAt: string | null;
                         };
@@ -9007,7 +9030,7 @@ export interface paths {
                 };
             };
         };
-        /** Klassa en informationstillgång (K, R, T, S med motivering; nivå 4 avvisas) */
+        /** Klassa en informationstillgång (K, R, T, S med motivering; nivå 4 avvisas). If-Match med tillgångens ETag är valfritt (412 om den inte stämmer); svaret har tillgångens nya ETag. */
         put: {
             parameters: {
                 query?: never;
@@ -9122,6 +9145,13 @@ export interface paths {
                             nextReviewOn: string;
                             /** @enum {string} */
                             reviewState: "ok" | "due_soon" | "overdue";
+                            belowMinimum: {
+                                /** @enum {string} */
+                                aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                minLevel: number;
+                                rule: string;
+                            }[];
+                            reviewDue: boolean;
                             current: boolean;
                             supersededAt: string | null;
                         };
@@ -9223,6 +9253,13 @@ export interface paths {
                                 nextReviewOn: string;
                                 /** @enum {string} */
                                 reviewState: "ok" | "due_soon" | "overdue";
+                                belowMinimum: {
+                                    /** @enum {string} */
+                                    aspect: "confidentiality" | "integrity" | "availability" | "traceability";
+                                    minLevel: number;
+                                    rule: string;
+                                }[];
+                                reviewDue: boolean;
                                 current: boolean;
                                 supersededAt: string | null;
                             }[];
@@ -9338,7 +9375,7 @@ export interface paths {
                 };
             };
         };
-        /** Höj systemets skyddsnivå med motivering, ange konsekvens vid bortfall och kritiskt (D1-23, D1-24) */
+        /** Höj systemets skyddsnivå med motivering, ange konsekvens vid bortfall och kritiskt (D1-23, D1-24). Utelämnad aspekt behåller lagrad höjning; null tar bort den. If-Match med systemets ETag är valfritt (412 om den inte stämmer). */
         put: {
             parameters: {
                 query?: never;
@@ -9351,22 +9388,22 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        confidentiality?: number | {
+                        confidentiality?: (number | {
                             level: number;
                             reason?: string | null;
-                        };
-                        integrity?: number | {
+                        }) | null;
+                        integrity?: (number | {
                             level: number;
                             reason?: string | null;
-                        };
-                        availability?: number | {
+                        }) | null;
+                        availability?: (number | {
                             level: number;
                             reason?: string | null;
-                        };
-                        traceability?: number | {
+                        }) | null;
+                        traceability?: (number | {
                             level: number;
                             reason?: string | null;
-                        };
+                        }) | null;
                         reason?: string | null;
                         lossOfFunction?: {
                             consequence?: string | null;
@@ -9625,6 +9662,15 @@ export interface paths {
                                     code: string;
                                     text: string;
                                 }[];
+                                plans?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    year: number;
+                                    title: string;
+                                    /** Format: uuid */
+                                    activityId: string;
+                                    activityTitle: string;
+                                }[];
                             }[];
                             nextCursor: string | null;
                         };
@@ -9739,6 +9785,15 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 text: string;
+                            }[];
+                            plans?: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
                             }[];
                         };
                     };
@@ -9925,6 +9980,15 @@ export interface paths {
                                 code: string;
                                 text: string;
                             }[];
+                            plans?: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
+                            }[];
                         };
                     };
                 };
@@ -10043,6 +10107,15 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 text: string;
+                            }[];
+                            plans?: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
                             }[];
                         };
                     };
@@ -10193,6 +10266,15 @@ export interface paths {
                                 code: string;
                                 text: string;
                             }[];
+                            plans?: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
+                            }[];
                         };
                     };
                 };
@@ -10289,6 +10371,15 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 text: string;
+                            }[];
+                            plans?: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
                             }[];
                         };
                     };
@@ -10816,6 +10907,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -10823,6 +10915,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -10933,6 +11026,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -10940,6 +11034,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11050,6 +11145,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11057,6 +11153,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11238,6 +11335,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11245,6 +11343,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11359,6 +11458,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11366,6 +11466,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11483,6 +11584,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11490,6 +11592,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11608,6 +11711,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11615,6 +11719,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -11727,6 +11832,7 @@ export interface paths {
                                     total: number;
                                     plannedCostSek: number;
                                     actualCostSek: number;
+                                    withheld: number;
                                 };
                             }[];
                             progress: {
@@ -11734,6 +11840,7 @@ export interface paths {
                                 total: number;
                                 plannedCostSek: number;
                                 actualCostSek: number;
+                                withheld: number;
                             };
                             unplannedMeasures: {
                                 /** Format: uuid */
@@ -12429,9 +12536,11 @@ export interface paths {
                                     evidenceUrl: string | null;
                                     measure: {
                                         /** Format: uuid */
-                                        id: string;
+                                        id: string | null;
                                         title: string | null;
                                         status: string;
+                                        /** @enum {string} */
+                                        access: "full" | "masked" | "none";
                                     } | null;
                                     assessedBy: {
                                         /** Format: uuid */
@@ -12468,9 +12577,11 @@ export interface paths {
                                     evidenceUrl: string | null;
                                     measure: {
                                         /** Format: uuid */
-                                        id: string;
+                                        id: string | null;
                                         title: string | null;
                                         status: string;
+                                        /** @enum {string} */
+                                        access: "full" | "masked" | "none";
                                     } | null;
                                     assessedBy: {
                                         /** Format: uuid */
@@ -12610,9 +12721,11 @@ export interface paths {
                                 evidenceUrl: string | null;
                                 measure: {
                                     /** Format: uuid */
-                                    id: string;
+                                    id: string | null;
                                     title: string | null;
                                     status: string;
+                                    /** @enum {string} */
+                                    access: "full" | "masked" | "none";
                                 } | null;
                                 assessedBy: {
                                     /** Format: uuid */

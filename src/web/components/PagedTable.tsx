@@ -31,7 +31,8 @@ interface Props<T> {
   empty: string;
   emptyFiltered: string;
   emptyCta: string;
-  newTo: string;
+  /** Where the "add the first" button leads; without it (the user may not add) there is no button. */
+  newTo?: string;
   /** Hidden table caption for screen readers. */
   caption: string;
   minWidth: number;
@@ -64,7 +65,7 @@ export function PagedTable<T extends { id: string }>({
         <EmptyState
           text={filtered ? emptyFiltered : empty}
           action={
-            filtered ? null : (
+            filtered || !newTo ? null : (
               <Button component={Link} to={newTo}>
                 {emptyCta}
               </Button>

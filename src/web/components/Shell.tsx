@@ -22,6 +22,7 @@ const NAV: { to: string; label: string; show: (me: Me | null | undefined) => boo
   { to: '/log-reviews', label: 'logReviews.nav', show: (me) => mayDo(me, 'log-review') },
   { to: '/measures', label: 'measures.nav', show: (me) => mayDo(me, 'measure') },
   { to: '/action-plans', label: 'actionPlans.nav', show: (me) => mayDo(me, 'action-plan') },
+  { to: '/policy-goals', label: 'measures.goalsNav', show: (me) => mayDo(me, 'policy-goal') },
   { to: '/risks', label: 'risks.nav', show: (me) => mayDo(me, 'risk') },
   { to: '/admin/users', label: 'users.nav', show: (me) => mayDo(me, 'user') },
   { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => mayDo(me, 'tenant-settings') },

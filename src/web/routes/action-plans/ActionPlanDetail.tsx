@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { download } from '../../api/client.js';
-import { formatDate, formatSek } from '../../components/format.js';
+import { formatDate } from '../../components/format.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { HistoryTab } from '../audit/HistoryTab.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { actionPlansApi, measureKeys, type ActionPlan, type PlanMeasure } from '../measures/api.js';
+import { actionPlansApi, measureKeys, type ActionPlan } from '../measures/api.js';
+import { ACTIVITIES_HEADING, ActivityCard, Unplanned } from './Activities.js';
 import { ProgressView } from './parts.js';
 import { AddActivity, DecisionForm } from './PlanForms.js';
+import { mayDo, useMe } from '../auth/session.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,6 +24,7 @@ export function ActionPlanDetail() {
   const { id } = useParams();
   const query = useRecord(measureKeys.plans, actionPlansApi.get, id);
   const plan = query.data?.data;
+  const me = useMe().data;
   useDocumentTitle(plan ? t('actionPlans.planTitle', { year: plan.year }) : t('actionPlans.title'));
   const notify = useNotify();
   const errorText = useErrorText();
@@ -35,7 +38,10 @@ export function ActionPlanDetail() {
   return (
     <Loaded query={query} title={t('actionPlans.title')}>
       {({ data: p, etag }) => {
-        const mayEdit = p.allowedActions.includes('update');
+        // Content (activities, measures, reopening) is the coordinator's work ('create'); the
+        // decision is management's ('update'). The server checks the same.
+        const mayDecide = p.allowedActions.includes('update');
+        const mayContent = mayDecide && mayDo(me, 'action-plan', 'create');
         const open = p.status === 'draft';
         return (
           <>
@@ -43,7 +49,7 @@ export function ActionPlanDetail() {
               <Button variant="default" onClick={() => void exportPlan(p)}>
                 {t('actionPlans.export')}
               </Button>
-              {mayEdit && !open ? <Reopen plan={p} etag={etag} /> : null}
+              {mayContent && !open ? <Reopen plan={p} etag={etag} /> : null}
             </PageHeader>
             <Text fw={600}>{p.title}</Text>
             {p.description ? <Text>{p.description}</Text> : null}
@@ -60,43 +66,27 @@ export function ActionPlanDetail() {
               </Alert>
             ) : null}
             <ProgressView progress={p.progress} label={t('actionPlans.progress')} />
-            <Title order={2} mt="xl" mb="sm">
+            <Title order={2} mt="xl" mb="sm" id={ACTIVITIES_HEADING} tabIndex={-1}>
               {t('actionPlans.activities')}
             </Title>
             {p.activities.length === 0 ? <Text>{t('actionPlans.noActivities')}</Text> : null}
             <Stack gap="md">
               {p.activities.map((a) => (
-                <Card key={a.id} withBorder component="section" aria-labelledby={`act-${a.id}`}>
-                  <Group justify="space-between">
-                    <Title order={3} id={`act-${a.id}`}>
-                      {a.title}
-                    </Title>
-                    {mayEdit && open ? <RemoveActivity planId={p.id} activity={a} /> : null}
-                  </Group>
-                  <Text size="sm">
-                    {t('actionPlans.yearlyGoal')}: {a.yearlyGoal ?? '–'} · {t('actionPlans.priority')}:{' '}
-                    {t(`measures.priority.${a.priority}`)} · {t('actionPlans.responsible')}: {a.responsible ?? '–'}
-                  </Text>
-                  <Text size="sm" mb="xs">
-                    {t('actionPlans.startOn')}: {formatDate(a.startOn, i18n.language) ?? '–'} · {t('actionPlans.endOn')}:{' '}
-                    {formatDate(a.endOn, i18n.language) ?? '–'} · {t('actionPlans.budget')}:{' '}
-                    {a.budgetSek === null ? '–' : formatSek(a.budgetSek)}
-                  </Text>
-                  <ProgressView progress={a.progress} label={`${t('actionPlans.progress')} ${a.title}`} />
-                  {a.measures.length ? (
-                    <MeasuresTable measures={a.measures} caption={`${t('actionPlans.measures')}: ${a.title}`} />
-                  ) : (
-                    <Text size="sm">{t('actionPlans.noMeasures')}</Text>
-                  )}
-                </Card>
+                <ActivityCard key={a.id} plan={p} activity={a} mayContent={mayContent && open} />
               ))}
             </Stack>
-            {mayEdit && open ? (
+            {mayContent && open ? (
               <>
                 <Unplanned plan={p} />
                 <AddActivity plan={p} />
-                <DecisionForm plan={p} etag={etag} />
               </>
+            ) : null}
+            {mayDecide && open ? (
+              p.activities.length ? (
+                <DecisionForm plan={p} etag={etag} onReload={() => void query.refetch()} />
+              ) : (
+                <Text mt="xl">{t('actionPlans.decisionNeedsActivities')}</Text>
+              )
             ) : null}
             <HistoryTab path="action-plans" id={p.id} />
             <Group mt="xl">
@@ -108,146 +98,6 @@ export function ActionPlanDetail() {
         );
       }}
     </Loaded>
-  );
-}
-
-function MeasuresTable({ measures, caption }: { measures: PlanMeasure[]; caption: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Table.ScrollContainer minWidth={640} mt="sm">
-      <Table>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('actionPlans.measure')}</Table.Th>
-            <Table.Th scope="col">{t('measures.statusLabel')}</Table.Th>
-            <Table.Th scope="col">{t('measures.owner')}</Table.Th>
-            <Table.Th scope="col">{t('measures.dueOn')}</Table.Th>
-            <Table.Th scope="col">{t('measures.plannedCost')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {measures.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Th scope="row">
-                {m.masked ? (
-                  t('actionPlans.secret')
-                ) : (
-                  <Anchor component={Link} to={`/measures/${m.id}`}>
-                    {m.title}
-                  </Anchor>
-                )}
-              </Table.Th>
-              <Table.Td>{t(`measures.status.${m.status}`)}</Table.Td>
-              <Table.Td>{m.owner?.displayName ?? '–'}</Table.Td>
-              <Table.Td>
-                {formatDate(m.dueOn, i18n.language) ?? '–'}
-                {m.overdue ? (
-                  <Badge color="red" variant="light" ml="xs">
-                    {t('measures.overdue')}
-                  </Badge>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{m.plannedCostSek === null ? '–' : formatSek(m.plannedCostSek)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function Unplanned({ plan }: { plan: ActionPlan }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="unplanned-title">
-      <Title order={2} mt="xl" mb="xs" id="unplanned-title">
-        {t('actionPlans.unplanned')}
-      </Title>
-      <Text mb="sm">{t('actionPlans.unplannedHelp')}</Text>
-      {plan.unplannedMeasures.length === 0 ? <Text>{t('actionPlans.noUnplanned')}</Text> : null}
-      <Stack gap="xs">
-        {plan.unplannedMeasures.map((m) => (
-          <PickMeasure key={m.id} plan={plan} measure={m} />
-        ))}
-      </Stack>
-    </section>
-  );
-}
-
-function PickMeasure({ plan, measure }: { plan: ActionPlan; measure: PlanMeasure }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const notify = useNotify();
-  const errorText = useErrorText();
-  const [picked, setActivityId] = useState('');
-  // the activities may arrive after this row was first shown: default to the first one
-  const activityId = plan.activities.some((a) => a.id === picked) ? picked : (plan.activities[0]?.id ?? '');
-  const title = measure.title ?? t('actionPlans.secret');
-  const add = async () => {
-    const a = plan.activities.find((x) => x.id === activityId);
-    if (!a) return;
-    try {
-      await actionPlansApi.updateActivity(plan.id, a.id, { measureIds: [...a.measures.map((m) => m.id), measure.id] });
-      await client.invalidateQueries({ queryKey: measureKeys.plans });
-      notify(t('actionPlans.measureAdded'));
-    } catch (e) {
-      notify(errorText(e), 'error');
-    }
-  };
-  return (
-    <Group align="flex-end">
-      <Text miw={240}>{title}</Text>
-      {plan.activities.length ? (
-        <>
-          <NativeSelect
-            label={t('actionPlans.addToLabel', { title })}
-            value={activityId}
-            onChange={(e) => setActivityId(e.currentTarget.value)}
-            data={plan.activities.map((a) => ({ value: a.id, label: a.title }))}
-          />
-          <Button variant="default" onClick={() => void add()} aria-label={`${t('actionPlans.add')}: ${title}`}>
-            {t('actionPlans.add')}
-          </Button>
-        </>
-      ) : null}
-    </Group>
-  );
-}
-
-function RemoveActivity({ planId, activity }: { planId: string; activity: ActionPlan['activities'][number] }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const notify = useNotify();
-  const errorText = useErrorText();
-  const [open, setOpen] = useState(false);
-  const remove = async () => {
-    try {
-      await actionPlansApi.removeActivity(planId, activity.id);
-      await client.invalidateQueries({ queryKey: measureKeys.plans });
-      notify(t('actionPlans.removed'));
-    } catch (e) {
-      notify(errorText(e), 'error');
-    }
-    setOpen(false);
-  };
-  return (
-    <>
-      <Button variant="default" color="red" size="xs" onClick={() => setOpen(true)}>
-        {t('actionPlans.removeActivity', { title: activity.title })}
-      </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('actionPlans.removeTitle')}>
-        <Text mb="md">{t('actionPlans.removeBody')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('actionPlans.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void remove()}>
-            {t('actionPlans.remove')}
-          </Button>
-        </Group>
-      </Modal>
-    </>
   );
 }
 
@@ -272,7 +122,12 @@ function Reopen({ plan, etag }: { plan: ActionPlan; etag: string }) {
       <Button variant="default" onClick={() => setOpen(true)}>
         {t('actionPlans.reopen')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('actionPlans.reopenTitle')}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('actionPlans.reopenTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Text mb="md">{t('actionPlans.reopenBody')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setOpen(false)}>

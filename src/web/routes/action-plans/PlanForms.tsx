@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { SubmitAlert } from '../../components/States.js';
-import { actionPlansApi, measureKeys, type ActionPlan } from '../measures/api.js';
-import { PRIORITIES } from '../measures/MeasuresBoard.js';
+import { actionPlansApi, measureKeys, type ActionPlan, type ActivityInput } from '../measures/api.js';
+import { PRIORITIES } from '../measures/parts.js';
 
 type Setter = (name: string, value: string) => void;
 function useDraft<D extends Record<string, string>>(initial: D) {
@@ -17,45 +17,50 @@ function useDraft<D extends Record<string, string>>(initial: D) {
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+// Today as YYYY-MM-DD in local time (toISOString would give yesterday's date late in the evening).
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
-export function AddActivity({ plan }: { plan: ActionPlan }) {
+type Activity = ActionPlan['activities'][number];
+const ACTIVITY_ORDER = ['title', 'yearlyGoal', 'priority', 'responsible', 'startOn', 'endOn', 'budgetSek'];
+const activityDraft = (a?: Activity) => ({
+  title: a?.title ?? '',
+  yearlyGoal: a?.yearlyGoal ?? '',
+  priority: a?.priority ?? 'medium',
+  responsible: a?.responsible ?? '',
+  startOn: a?.startOn ?? '',
+  endOn: a?.endOn ?? '',
+  budgetSek: a?.budgetSek == null ? '' : String(a.budgetSek),
+});
+type ActivityDraft = ReturnType<typeof activityDraft>;
+const activityInput = (d: ActivityDraft): ActivityInput => ({
+  title: d.title,
+  yearlyGoal: orNull(d.yearlyGoal),
+  priority: d.priority as ActivityInput['priority'],
+  responsible: orNull(d.responsible),
+  startOn: orNull(d.startOn),
+  endOn: orNull(d.endOn),
+  budgetSek: d.budgetSek.trim() ? Number(d.budgetSek.replace(/\s/g, '').replace(',', '.')) : null,
+});
+
+/** The activity's fields, shared by "add" and "edit"; ids are `${prefix}-${field}` so server errors find them. */
+function ActivityFields({
+  prefix,
+  draft,
+  set,
+  errorFor,
+}: {
+  prefix: string;
+  draft: ActivityDraft;
+  set: Setter;
+  errorFor: (f: string) => string | undefined;
+}) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const notify = useNotify();
-  const order = ['title', 'yearlyGoal', 'priority', 'responsible', 'startOn', 'endOn', 'budgetSek'];
-  const { error, clear, fail, errorFor } = useSubmitErrors('activity', order);
-  const { draft, set, reset } = useDraft({
-    title: '',
-    yearlyGoal: '',
-    priority: 'medium',
-    responsible: '',
-    startOn: '',
-    endOn: '',
-    budgetSek: '',
-  });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    clear();
-    try {
-      await actionPlansApi.addActivity(plan.id, {
-        title: draft.title,
-        yearlyGoal: orNull(draft.yearlyGoal),
-        priority: draft.priority as 'medium',
-        responsible: orNull(draft.responsible),
-        startOn: orNull(draft.startOn),
-        endOn: orNull(draft.endOn),
-        budgetSek: draft.budgetSek.trim() ? Number(draft.budgetSek.replace(/\s/g, '').replace(',', '.')) : null,
-      });
-      await client.invalidateQueries({ queryKey: measureKeys.plans });
-      reset();
-      notify(t('actionPlans.activityAdded'));
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const input = (name: keyof typeof draft, label: string, extra: Record<string, unknown> = {}) => (
+  const input = (name: keyof ActivityDraft, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput
-      id={`activity-${name}`}
+      id={`${prefix}-${name}`}
       label={label}
       value={draft[name]}
       error={errorFor(name)}
@@ -64,29 +69,59 @@ export function AddActivity({ plan }: { plan: ActionPlan }) {
     />
   );
   return (
+    <>
+      {input('title', requiredLabel(t, t('actionPlans.activity')), { required: true })}
+      {input('yearlyGoal', t('actionPlans.yearlyGoal'))}
+      <NativeSelect
+        id={`${prefix}-priority`}
+        label={t('actionPlans.priority')}
+        value={draft.priority}
+        onChange={(e) => set('priority', e.currentTarget.value)}
+        data={PRIORITIES.map((p) => ({ value: p, label: t(`measures.priority.${p}`) }))}
+      />
+      {input('responsible', t('actionPlans.responsible'))}
+      <Group grow>
+        {input('startOn', t('actionPlans.startOn'), { type: 'date' })}
+        {input('endOn', t('actionPlans.endOn'), { type: 'date' })}
+      </Group>
+      {input('budgetSek', t('actionPlans.budget'), { inputMode: 'decimal' })}
+    </>
+  );
+}
+
+export function AddActivity({ plan }: { plan: ActionPlan }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const notify = useNotify();
+  const { error, clear, fail, errorFor } = useSubmitErrors('activity', ACTIVITY_ORDER);
+  const { draft, set, reset } = useDraft(activityDraft());
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    clear();
+    setBusy(true);
+    try {
+      await actionPlansApi.addActivity(plan.id, activityInput(draft));
+      await client.invalidateQueries({ queryKey: measureKeys.plans });
+      reset();
+      notify(t('actionPlans.activityAdded'));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
     <form onSubmit={submit} noValidate aria-labelledby="activity-add">
       <Title order={2} mt="xl" mb="sm" id="activity-add">
         {t('actionPlans.addActivity')}
       </Title>
       <Stack maw={720} gap="sm">
         <SubmitAlert error={error} />
-        {input('title', requiredLabel(t, t('actionPlans.activity')), { required: true })}
-        {input('yearlyGoal', t('actionPlans.yearlyGoal'))}
-        <NativeSelect
-          id="activity-priority"
-          label={t('actionPlans.priority')}
-          value={draft.priority}
-          onChange={(e) => set('priority', e.currentTarget.value)}
-          data={PRIORITIES.map((p) => ({ value: p, label: t(`measures.priority.${p}`) }))}
-        />
-        {input('responsible', t('actionPlans.responsible'))}
-        <Group grow>
-          {input('startOn', t('actionPlans.startOn'), { type: 'date' })}
-          {input('endOn', t('actionPlans.endOn'), { type: 'date' })}
-        </Group>
-        {input('budgetSek', t('actionPlans.budget'), { inputMode: 'decimal' })}
+        <ActivityFields prefix="activity" draft={draft} set={set} errorFor={errorFor} />
         <Group>
-          <Button type="submit" variant="default">
+          <Button type="submit" variant="default" loading={busy}>
             {t('actionPlans.addActivity')}
           </Button>
         </Group>
@@ -95,21 +130,93 @@ export function AddActivity({ plan }: { plan: ActionPlan }) {
   );
 }
 
-export function DecisionForm({ plan, etag }: { plan: ActionPlan; etag: string }) {
+/** Change an activity's title, goal, priority, responsible, dates and budget (the measures are changed in the list). */
+export function EditActivity({ plan, activity }: { plan: ActionPlan; activity: Activity }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={() => setOpen(true)}
+        aria-label={t('actionPlans.editActivityLabel', { title: activity.title })}
+      >
+        {t('actionPlans.editActivity')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('actionPlans.editActivityTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {open ? <EditActivityForm plan={plan} activity={activity} onDone={() => setOpen(false)} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function EditActivityForm({ plan, activity, onDone }: { plan: ActionPlan; activity: Activity; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const notify = useNotify();
+  const { error, clear, fail, errorFor } = useSubmitErrors('edit-activity', ACTIVITY_ORDER);
+  const { draft, set } = useDraft(activityDraft(activity));
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    clear();
+    setBusy(true);
+    try {
+      await actionPlansApi.updateActivity(plan.id, activity.id, activityInput(draft));
+      await client.invalidateQueries({ queryKey: measureKeys.plans });
+      notify(t('actionPlans.activitySaved'));
+      onDone();
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SubmitAlert error={error} />
+        <ActivityFields prefix="edit-activity" draft={draft} set={set} errorFor={errorFor} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('actionPlans.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('actionPlans.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function DecisionForm({ plan, etag, onReload }: { plan: ActionPlan; etag: string; onReload: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
   const { error, clear, fail, errorFor } = useSubmitErrors('decision', ['decidedOn', 'decidedBy', 'caseNumber', 'note']);
-  const { draft, set } = useDraft({ decidedOn: '', decidedBy: '', caseNumber: '', note: '' });
+  const { draft, set } = useDraft({ decidedOn: today(), decidedBy: '', caseNumber: '', note: '' });
+  const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     clear();
+    setBusy(true);
     try {
       await actionPlansApi.decide(plan.id, etag, { ...draft, note: orNull(draft.note) });
       await client.invalidateQueries({ queryKey: measureKeys.plans });
       notify(t('actionPlans.decided'));
     } catch (err) {
       fail(err);
+    } finally {
+      setBusy(false);
     }
   };
   const input = (name: keyof typeof draft, label: string, extra: Record<string, unknown> = {}) => (
@@ -128,13 +235,15 @@ export function DecisionForm({ plan, etag }: { plan: ActionPlan; etag: string })
         {t('actionPlans.decision')}
       </Title>
       <Stack maw={640} gap="sm">
-        <SubmitAlert error={error} />
+        <SubmitAlert error={error} onReload={onReload} />
         {input('decidedOn', requiredLabel(t, t('actionPlans.decidedOn')), { type: 'date', required: true })}
         {input('decidedBy', requiredLabel(t, t('actionPlans.decidedBy')), { required: true, description: t('actionPlans.decidedByHelp') })}
         {input('caseNumber', requiredLabel(t, t('actionPlans.caseNumber')), { required: true })}
         {input('note', t('actionPlans.note'))}
         <Group>
-          <Button type="submit">{t('actionPlans.decide')}</Button>
+          <Button type="submit" loading={busy}>
+            {t('actionPlans.decide')}
+          </Button>
         </Group>
       </Stack>
     </form>

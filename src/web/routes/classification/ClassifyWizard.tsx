@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, NativeSelect, Radio, Stack, Stepper, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, List, NativeSelect, Radio, Stack, Stepper, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -8,11 +8,11 @@ import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useRecord } from '../../components/records.js';
-import { Loaded, SubmitAlert } from '../../components/States.js';
+import { ErrorState, Loaded, Loading, SubmitAlert } from '../../components/States.js';
 import { TagsField } from '../../components/TagsField.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { classificationApi, classificationKeys, type AssetClassification, type Scheme } from './api.js';
-import { ASPECTS, LevelBadges, minimumsFor, useLang, useLevelLabel, type AspectKey, type CategoryKey } from './parts.js';
+import { ASPECTS, LevelBadges, minimumsFor, ProfileLegend, useLang, useLevelLabel, type AspectKey, type CategoryKey } from './parts.js';
 
 const NATIONAL = '4';
 type AspectDraft = { answers: Partial<Record<CategoryKey, string>>; chosen: number | null; reason: string };
@@ -38,29 +38,43 @@ export function ClassifyWizard() {
   const scheme = useQuery({ queryKey: classificationKeys.scheme, queryFn: classificationApi.scheme });
   const history = useQuery({ queryKey: classificationKeys.asset(id), queryFn: () => classificationApi.assetHistory(id) });
   useDocumentTitle(t('classification.wizard.title'));
-  const ready = scheme.isSuccess && history.isSuccess;
+  const failed = scheme.isError ? scheme : history.isError ? history : null;
+  const reload = () => Promise.all([asset.refetch(), scheme.refetch(), history.refetch()]);
   return (
     <Loaded query={asset} title={t('classification.wizard.title')}>
-      {({ data: a }) =>
-        ready ? (
+      {({ data: a, etag }) => {
+        if (failed) {
+          return (
+            <>
+              <Title order={1}>{t('classification.wizard.title')}</Title>
+              <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
+            </>
+          );
+        }
+        if (!scheme.isSuccess || !history.isSuccess) return <Loading />;
+        return (
           <Wizard
-            asset={{ id: a.id, name: a.name ?? t('secrecy.maskedAsset'), personalData: a.personalData, secret: a.secret }}
+            // a reload after a 412 brings a new ETag and starts the wizard over from what is saved
+            key={etag}
+            asset={{ id: a.id, name: a.name ?? t('secrecy.maskedAsset'), personalData: a.personalData, secret: a.secret, etag }}
             scheme={scheme.data}
             current={history.data.items.find((c) => c.current)}
+            onReload={() => void reload()}
           />
-        ) : null
-      }
+        );
+      }}
     </Loaded>
   );
 }
 
 interface WizardProps {
-  asset: { id: string; name: string; personalData: string; secret: boolean };
+  asset: { id: string; name: string; personalData: string; secret: boolean; etag: string };
   scheme: Scheme;
   current: AssetClassification | undefined;
+  onReload: () => void;
 }
 
-function Wizard({ asset, scheme, current }: WizardProps) {
+function Wizard({ asset, scheme, current, onReload }: WizardProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const label = useLevelLabel(scheme);
@@ -85,12 +99,31 @@ function Wizard({ asset, scheme, current }: WizardProps) {
   const national = ASPECTS.some((a) => Object.values(draft[a].answers).includes(NATIONAL));
   const set = (a: AspectKey, patch: Partial<AspectDraft>) => setDraft((d) => ({ ...d, [a]: { ...d[a], ...patch } }));
 
-  // A server error on an aspect's field opens that aspect's step.
+  // Changing an answer starts the level over from what the answers give, so a lower answer lowers it.
+  const answer = (a: AspectKey, category: string, v: string) => set(a, { answers: { ...draft[a].answers, [category]: v }, chosen: null });
+
+  // Focus follows the step (not on arrival): a screen-reader user hears where they landed.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const go = (next: number) => {
+    moved.current = true;
+    setStep(next);
+  };
   useEffect(() => {
-    const first = Object.keys(errors.fieldErrors)[0];
-    const index = first ? ASPECTS.findIndex((a) => first.startsWith(`${a}.`)) : -1;
-    if (index >= 0) setStep(index);
+    if (moved.current) heading.current?.focus();
+  }, [step]);
+
+  // Which steps the server's field errors belong to; the rest (participants, date …) sit on the summary.
+  const failing = useMemo(() => {
+    const byStep = new Map<number, string[]>();
+    for (const [field, message] of Object.entries(errors.fieldErrors)) {
+      const i = ASPECTS.findIndex((a) => field === a || field.startsWith(`${a}.`));
+      const index = i >= 0 ? i : ASPECTS.length;
+      byStep.set(index, [...(byStep.get(index) ?? []), message]);
+    }
+    return byStep;
   }, [errors.fieldErrors]);
+  const stepName = (i: number) => (i < ASPECTS.length ? t(`classification.aspect.${ASPECTS[i]}`) : t('classification.wizard.summary'));
 
   const save = async () => {
     errors.clear();
@@ -101,7 +134,7 @@ function Wizard({ asset, scheme, current }: WizardProps) {
         reason: draft[a].reason,
         answers: Object.fromEntries(Object.entries(draft[a].answers).map(([k, v]) => [k, Number(v)])),
       });
-      await classificationApi.classify(asset.id, {
+      await classificationApi.classify(asset.id, asset.etag, {
         confidentiality: aspect('confidentiality'),
         integrity: aspect('integrity'),
         availability: aspect('availability'),
@@ -127,25 +160,63 @@ function Wizard({ asset, scheme, current }: WizardProps) {
 
   const levels = Object.fromEntries(ASPECTS.map((a) => [a, levelOf(a)])) as Record<AspectKey, number>;
   const guideFor = (a: AspectKey) => scheme.guide.find((g) => g.aspect === a)!;
+  const total = ASPECTS.length + 1;
+  const summary =
+    failing.size > 0 ? (
+      <Alert color="red" role="alert" title={t('classification.wizard.errorsTitle')} mb="md" maw={800}>
+        <List size="sm">
+          {[...failing.entries()]
+            .sort(([x], [y]) => x - y)
+            .map(([i, messages]) => (
+              <List.Item key={i}>
+                <Anchor component="button" type="button" onClick={() => go(i)}>
+                  {stepName(i)}
+                </Anchor>
+                : {messages.join(' ')}
+              </List.Item>
+            ))}
+        </List>
+      </Alert>
+    ) : null;
+  const stepHeading = (text: string) => (
+    <>
+      <Text size="sm" fw={500}>
+        {t('classification.wizard.stepOf', { n: step + 1, total })}
+      </Text>
+      <Title order={2} ref={heading} tabIndex={-1}>
+        {text}
+      </Title>
+    </>
+  );
+  const description = (i: number, text?: string) =>
+    failing.has(i) ? [text, t('classification.wizard.stepHasErrors')].filter(Boolean).join(' · ') : text;
 
   return (
     <>
       <PageHeader title={t('classification.wizard.heading', { name: asset.name })} />
-      <Text mb="md" maw={800}>
+      <Text mb="xs" maw={800}>
         {t('classification.wizard.intro')}
       </Text>
-      <Stepper active={step} onStepClick={setStep} allowNextStepsSelect mb="lg" size="sm">
-        {ASPECTS.map((a) => (
-          <Stepper.Step key={a} label={t(`classification.aspect.${a}`)} description={`${t(`classification.short.${a}`)}${levels[a]}`}>
+      <ProfileLegend />
+      {summary}
+      <Stepper active={step} onStepClick={go} allowNextStepsSelect mb="lg" size="sm">
+        {ASPECTS.map((a, i) => (
+          <Stepper.Step
+            key={a}
+            label={t(`classification.aspect.${a}`)}
+            description={description(i, `${t(`classification.short.${a}`)}${levels[a]}`)}
+            color={failing.has(i) ? 'red' : undefined}
+            aria-current={i === step ? 'step' : undefined}
+          >
             <Stack maw={800} gap="md">
-              <Title order={2}>{t(`classification.aspect.${a}`)}</Title>
+              {stepHeading(t(`classification.aspect.${a}`))}
               <Text>{lang({ sv: guideFor(a).explanationSv, en: guideFor(a).explanationEn })}</Text>
               {guideFor(a).questions.map((q) => (
                 <Radio.Group
                   key={q.category}
                   label={lang({ sv: q.questionSv, en: q.questionEn })}
                   value={draft[a].answers[q.category as CategoryKey] ?? null}
-                  onChange={(v) => set(a, { answers: { ...draft[a].answers, [q.category]: v } })}
+                  onChange={(v) => answer(a, q.category, v)}
                 >
                   <Stack gap={6} mt={6}>
                     {q.answers.map((ans) => (
@@ -168,7 +239,11 @@ function Wizard({ asset, scheme, current }: WizardProps) {
               <NativeSelect
                 id={`classify-${a}.level`}
                 label={t('classification.wizard.level')}
-                description={t('classification.wizard.levelHelp', { level: computed(a) })}
+                description={
+                  current && current[a].level !== levels[a]
+                    ? `${t('classification.wizard.levelHelp', { level: computed(a) })} ${t('classification.wizard.previousLevel', { level: `${t(`classification.short.${a}`)}${current[a].level} – ${label(current[a].level)}` })}`
+                    : t('classification.wizard.levelHelp', { level: computed(a) })
+                }
                 value={String(levels[a])}
                 onChange={(e) => set(a, { chosen: Number(e.currentTarget.value) })}
                 data={[0, 1, 2, 3].filter((l) => l >= computed(a)).map((l) => ({ value: String(l), label: `${l} – ${label(l)}` }))}
@@ -188,9 +263,14 @@ function Wizard({ asset, scheme, current }: WizardProps) {
             </Stack>
           </Stepper.Step>
         ))}
-        <Stepper.Step label={t('classification.wizard.summary')}>
+        <Stepper.Step
+          label={t('classification.wizard.summary')}
+          description={description(ASPECTS.length)}
+          color={failing.has(ASPECTS.length) ? 'red' : undefined}
+          aria-current={step === ASPECTS.length ? 'step' : undefined}
+        >
           <Stack maw={800} gap="md">
-            <Title order={2}>{t('classification.wizard.summary')}</Title>
+            {stepHeading(t('classification.wizard.summary'))}
             <LevelBadges levels={levels} label={label} />
             <TagsField
               id="classify-participants"
@@ -214,16 +294,16 @@ function Wizard({ asset, scheme, current }: WizardProps) {
                 {lang(scheme.nationalSecurity)}
               </Alert>
             ) : null}
-            <SubmitAlert error={errors.error} />
+            <SubmitAlert error={errors.error} onReload={onReload} />
           </Stack>
         </Stepper.Step>
       </Stepper>
       <Group>
-        <Button variant="default" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+        <Button variant="default" onClick={() => go(Math.max(0, step - 1))} disabled={step === 0}>
           {t('classification.wizard.previous')}
         </Button>
         {step < ASPECTS.length ? (
-          <Button onClick={() => setStep((s) => s + 1)}>{t('classification.wizard.next')}</Button>
+          <Button onClick={() => go(step + 1)}>{t('classification.wizard.next')}</Button>
         ) : (
           <Button onClick={() => void save()} loading={busy} disabled={national}>
             {t('classification.wizard.save')}

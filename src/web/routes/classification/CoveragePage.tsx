@@ -1,4 +1,4 @@
-import { Anchor, Badge, SimpleGrid, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, SimpleGrid, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { EmptyState, Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { classificationApi, classificationKeys, type Coverage } from './api.js';
-import { useDate } from './parts.js';
+import { levelsOfProfile, ProfileLegend, useDate, useProfile } from './parts.js';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -45,22 +45,30 @@ export function CoveragePage() {
 function CoverageView({ c }: { c: Coverage }) {
   const { t } = useTranslation();
   const date = useDate();
+  const profile = useProfile();
+  const shownProfile = (p: string | null) => {
+    const levels = p ? levelsOfProfile(p) : null;
+    return levels ? profile(levels) : '–';
+  };
   return (
     <>
       <Title order={2} mb="sm">
         {t('classification.coverage.assets')}
       </Title>
-      <SimpleGrid cols={{ base: 2, sm: 5 }} mb="md">
+      <SimpleGrid cols={{ base: 2, sm: 6 }} mb="md">
         <Figure label={t('classification.coverage.total')} value={c.assets.total} />
         <Figure label={t('classification.coverage.classified')} value={c.assets.classified} />
         <Figure label={t('classification.coverage.unclassified')} value={c.assets.unclassified} />
         <Figure label={t('classification.coverage.overdue')} value={c.assets.overdue} />
         <Figure label={t('classification.coverage.dueSoon', { days: c.reminderDays })} value={c.assets.dueSoon} />
+        <Figure label={t('classification.coverage.belowMinimum')} value={c.assets.belowMinimum} />
       </SimpleGrid>
+      <ProfileLegend />
       {c.assetList.length === 0 ? (
         <EmptyState text={t('classification.coverage.assetsOk')} />
       ) : (
         <Table mb="xl" maw={1000}>
+          <VisuallyHidden component="caption">{t('classification.coverage.assetsCaption')}</VisuallyHidden>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('classification.coverage.name')}</Table.Th>
@@ -80,11 +88,18 @@ function CoverageView({ c }: { c: Coverage }) {
                 </Table.Td>
                 <Table.Td>{a.unit.name}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={a.state === 'due_soon' ? 'yellow' : 'red'} c="dark.9" tt="none">
-                    {t(`classification.coverage.states.${a.state}`)}
-                  </Badge>
+                  {a.state !== 'ok' ? (
+                    <Badge variant="light" color={a.state === 'due_soon' ? 'yellow' : 'red'} c="dark.9" tt="none">
+                      {t(`classification.coverage.states.${a.state}`)}
+                    </Badge>
+                  ) : null}
+                  {a.belowMinimum.length ? (
+                    <Badge variant="light" color="red" c="dark.9" tt="none">
+                      {t('classification.coverage.states.below_minimum')}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
-                <Table.Td>{a.profile ?? '–'}</Table.Td>
+                <Table.Td>{shownProfile(a.profile)}</Table.Td>
                 <Table.Td>{date(a.nextReviewOn) || '–'}</Table.Td>
               </Table.Tr>
             ))}
@@ -105,6 +120,7 @@ function CoverageView({ c }: { c: Coverage }) {
         <EmptyState text={t('classification.coverage.systemsOk')} />
       ) : (
         <Table maw={1000}>
+          <VisuallyHidden component="caption">{t('classification.coverage.systemsCaption')}</VisuallyHidden>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('classification.coverage.name')}</Table.Th>

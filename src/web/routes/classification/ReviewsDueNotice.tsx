@@ -34,7 +34,7 @@ export function ReviewsDueNotice() {
         {items.slice(0, SHOWN).map((x) => (
           <List.Item key={x.id}>
             <Anchor component={Link} to={x.to} size="sm">
-              {t(x.state === 'overdue' ? 'classification.reviewsDue.overdue' : 'classification.reviewsDue.soon', {
+              {t(`classification.reviewsDue.${x.state === 'overdue' ? 'overdue' : x.state === 'below_minimum' ? 'belowMinimum' : 'soon'}`, {
                 name: x.name,
                 date: date(x.nextReviewOn),
               })}

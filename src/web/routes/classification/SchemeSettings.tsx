@@ -1,16 +1,28 @@
 import { useState } from 'react';
-import { Button, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { Loaded, SubmitAlert } from '../../components/States.js';
+import { Forbidden } from '../../components/Forbidden.js';
+import { Loaded, Loading, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { mayDo, useMe } from '../auth/session.js';
 import { classificationApi, classificationKeys, type Scheme } from './api.js';
 
 /** The coordinator's classification scheme: level labels, minimum rules, review interval and reminders. */
 export function SchemeSettings() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (!mayDo(me.data, 'tenant-settings', 'update')) {
+    return <Forbidden title={t('classification.scheme.title')} body={t('classification.scheme.forbidden')} />;
+  }
+  return <SchemePage />;
+}
+
+function SchemePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('classification.scheme.title'));
   const query = useQuery({ queryKey: classificationKeys.scheme, queryFn: classificationApi.scheme });
@@ -35,6 +47,7 @@ function SchemeForm({ scheme }: { scheme: Scheme }) {
   const [months, setMonths] = useState<number | string>(scheme.reviewMonths);
   const [days, setDays] = useState<number | string>(scheme.reminderDays);
   const [busy, setBusy] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
   const errors = useSubmitErrors('scheme', ['levels', 'minimumRules', 'reviewMonths', 'reminderDays']);
 
   const submit = async (body: Parameters<typeof classificationApi.updateScheme>[0]) => {
@@ -42,6 +55,7 @@ function SchemeForm({ scheme }: { scheme: Scheme }) {
     setBusy(true);
     try {
       await classificationApi.updateScheme(body);
+      setConfirmReset(false);
       await qc.invalidateQueries({ queryKey: classificationKeys.all });
       notify(t('classification.scheme.saved'));
     } catch (e) {
@@ -149,10 +163,28 @@ function SchemeForm({ scheme }: { scheme: Scheme }) {
         >
           {t('classification.scheme.save')}
         </Button>
-        <Button variant="default" disabled={busy} onClick={() => void submit({ levels: null, minimumRules: null })}>
+        <Button variant="default" disabled={busy} onClick={() => setConfirmReset(true)}>
           {t('classification.scheme.reset')}
         </Button>
       </Group>
+      <Modal
+        opened={confirmReset}
+        onClose={() => setConfirmReset(false)}
+        title={t('classification.scheme.resetTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      >
+        <Text mb="md">{t('classification.scheme.resetBody')}</Text>
+        <SubmitAlert error={errors.error} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirmReset(false)} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={busy} onClick={() => void submit({ levels: null, minimumRules: null })}>
+            {t('classification.scheme.resetConfirm')}
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }

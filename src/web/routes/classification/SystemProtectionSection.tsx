@@ -1,12 +1,27 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { keys } from '../../api/resources.js';
+import { keys, systemsApi } from '../../api/resources.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
-import { SubmitAlert } from '../../components/States.js';
+import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
+import { useRecord } from '../../components/records.js';
 import { classificationApi, classificationKeys, type Protection } from './api.js';
 import { ASPECTS, ReviewBadge, useDate, useLevelLabel, type AspectKey } from './parts.js';
 
@@ -16,16 +31,33 @@ export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: str
   const date = useDate();
   const scheme = useQuery({ queryKey: classificationKeys.scheme, queryFn: classificationApi.scheme });
   const query = useQuery({ queryKey: classificationKeys.system(systemId), queryFn: () => classificationApi.protection(systemId) });
+  // the same cache entry as the system page: its ETag guards the protection-level form
+  const system = useRecord(keys.systems, systemsApi.get, systemId);
   const label = useLevelLabel(scheme.data);
   const [editing, setEditing] = useState(false);
+  const heading = (
+    <Title order={2} mt="xl" mb="sm" id="system-protection">
+      {t('classification.system.title')}
+    </Title>
+  );
   const p = query.data;
-  if (!p) return null;
+  if (!p) {
+    return (
+      <section aria-labelledby="system-protection">
+        {heading}
+        {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Loading />}
+      </section>
+    );
+  }
+  // Nothing classified and nothing raised: the level is not decided, not "0".
+  const undecided = (a: AspectKey) => p.classifiedAssetCount === 0 && !p.raised[a];
 
   const source = (a: AspectKey) => {
     const raised = p.raised[a];
     if (raised) return t('classification.system.raised', { reason: raised.reason ?? t('classification.system.hiddenReason') });
     const assets = p.contributing[a];
-    if (!assets.length) return t('classification.system.noInformation');
+    // the server leaves out information this viewer may not see; a level still comes from somewhere
+    if (!assets.length) return t(p.effective[a] > 0 ? 'classification.system.hiddenSources' : 'classification.system.noInformation');
     return assets.map((x, i) => (
       <span key={x.id}>
         {i > 0 ? ', ' : ''}
@@ -35,16 +67,16 @@ export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: str
           </Anchor>
         ) : (
           t('secrecy.maskedAsset')
-        )}
+        )}{' '}
+        ({t(`classification.short.${a}`)}
+        {x.level})
       </span>
     ));
   };
 
   return (
     <section aria-labelledby="system-protection">
-      <Title order={2} mt="xl" mb="sm" id="system-protection">
-        {t('classification.system.title')}
-      </Title>
+      {heading}
       <Group gap="xs" mb="sm">
         <Text>{t('classification.system.status')}:</Text>
         <Badge variant="light" color={p.status === 'complete' ? 'green' : 'yellow'} c="dark.9" tt="none">
@@ -58,6 +90,7 @@ export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: str
         <ReviewBadge state={p.reviewState} />
       </Group>
       <Table mb="sm" maw={900}>
+        <VisuallyHidden component="caption">{t('classification.system.caption')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('classification.system.aspect')}</Table.Th>
@@ -70,8 +103,14 @@ export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: str
             <Table.Tr key={a}>
               <Table.Th scope="row">{t(`classification.aspect.${a}`)}</Table.Th>
               <Table.Td>
-                {t(`classification.short.${a}`)}
-                {p.effective[a]} – {label(p.effective[a])}
+                {undecided(a) ? (
+                  t('classification.system.statuses.not_classified')
+                ) : (
+                  <>
+                    {t(`classification.short.${a}`)}
+                    {p.effective[a]} – {label(p.effective[a])}
+                  </>
+                )}
               </Table.Td>
               <Table.Td>{source(a)}</Table.Td>
             </Table.Tr>
@@ -85,22 +124,38 @@ export function SystemProtectionSection({ systemId, mayUpdate }: { systemId: str
             ? `${p.lossOfFunction.level} – ${label(p.lossOfFunction.level)}${p.lossOfFunction.consequence ? `: ${p.lossOfFunction.consequence}` : ''}`
             : t('classification.system.lossMissing')}
         </Text>
-        <Text>
-          {t('classification.system.critical')}: {p.critical ? t('common.yes') : t('common.no')}
-          {p.criticalSuggested && !p.critical ? ` – ${t('classification.system.criticalSuggested')}` : ''}
-        </Text>
+        {/* whether the system is critical is in its details above; here only Tillit's suggestion */}
+        {p.criticalSuggested && !p.critical ? <Text>{t('classification.system.criticalSuggestion')}</Text> : null}
       </Stack>
       {mayUpdate && !editing ? (
         <Button size="xs" onClick={() => setEditing(true)}>
           {t('classification.system.edit')}
         </Button>
       ) : null}
-      {editing ? <ProtectionForm protection={p} label={label} onDone={() => setEditing(false)} /> : null}
+      {editing ? (
+        <ProtectionForm
+          // a reload after a 412 brings a new ETag and starts the form over from what is saved
+          key={system.data?.etag ?? ''}
+          protection={p}
+          etag={system.data?.etag ?? ''}
+          label={label}
+          onDone={() => setEditing(false)}
+          onReload={() => void Promise.all([query.refetch(), system.refetch()])}
+        />
+      ) : null}
     </section>
   );
 }
 
-function ProtectionForm({ protection: p, label, onDone }: { protection: Protection; label: (l: number) => string; onDone: () => void }) {
+interface FormProps {
+  protection: Protection;
+  etag: string;
+  label: (l: number) => string;
+  onDone: () => void;
+  onReload: () => void;
+}
+
+function ProtectionForm({ protection: p, etag, label, onDone, onReload }: FormProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const qc = useQueryClient();
@@ -118,10 +173,13 @@ function ProtectionForm({ protection: p, label, onDone }: { protection: Protecti
     errors.clear();
     setBusy(true);
     try {
-      const raised = Object.fromEntries(
-        ASPECTS.filter((a) => levels[a] > p.derived[a]).map((a) => [a, { level: levels[a], reason: reasons[a] }]),
-      );
-      await classificationApi.setProtection(p.systemId, {
+      // Omitted aspects keep their stored raise, so one set back to follow the information is sent as null.
+      const raised: Partial<Record<AspectKey, { level: number; reason: string } | null>> = {};
+      for (const a of ASPECTS) {
+        if (levels[a] > p.derived[a]) raised[a] = { level: levels[a], reason: reasons[a] };
+        else if (p.raised[a]) raised[a] = null;
+      }
+      await classificationApi.setProtection(p.systemId, etag, {
         ...raised,
         lossOfFunction: consequence.trim() || p.lossOfFunction ? { consequence, level: Number(lossLevel) } : undefined,
         critical,
@@ -196,7 +254,7 @@ function ProtectionForm({ protection: p, label, onDone }: { protection: Protecti
         checked={critical}
         onChange={(e) => setCritical(e.currentTarget.checked)}
       />
-      <SubmitAlert error={errors.error} />
+      <SubmitAlert error={errors.error} onReload={onReload} />
       <Group>
         <Button onClick={() => void save()} loading={busy}>
           {t('classification.system.save')}

@@ -9,6 +9,8 @@ export type ProtectionInput = ProtectionPath['put']['requestBody']['content']['a
 export type SchemeInput = paths['/api/v1/classification/scheme']['put']['requestBody']['content']['application/json'];
 
 const path = (id: string) => ({ params: { path: { id } } });
+// An empty ETag (not known) sends no If-Match; the server's check is optional.
+const ifMatch = (etag: string): Record<string, string> => (etag ? { 'If-Match': etag } : {});
 
 export const classificationKeys = {
   all: ['classification'] as const,
@@ -24,10 +26,13 @@ export const classificationApi = {
   updateScheme: (body: SchemeInput) => unwrap(api.PUT('/api/v1/classification/scheme', { body })),
   coverage: () => unwrap(api.GET('/api/v1/classification/coverage')),
   reviewsDue: () => unwrap(api.GET('/api/v1/classification/reviews-due')),
-  classify: (id: string, body: ClassifyInput) => unwrap(api.PUT('/api/v1/information-assets/{id}/classification', { ...path(id), body })),
+  /** With the asset's ETag, so a classification made from a stale page is refused (412) instead of overwriting. */
+  classify: (id: string, etag: string, body: ClassifyInput) =>
+    unwrap(api.PUT('/api/v1/information-assets/{id}/classification', { ...path(id), body, headers: ifMatch(etag) })),
   assetHistory: (id: string) => unwrap(api.GET('/api/v1/information-assets/{id}/classifications', path(id))),
   protection: (id: string) => unwrap(api.GET('/api/v1/systems/{id}/protection-level', path(id))),
-  setProtection: (id: string, body: ProtectionInput) => unwrap(api.PUT('/api/v1/systems/{id}/protection-level', { ...path(id), body })),
+  setProtection: (id: string, etag: string, body: ProtectionInput) =>
+    unwrap(api.PUT('/api/v1/systems/{id}/protection-level', { ...path(id), body, headers: ifMatch(etag) })),
 };
 
 export type Scheme = Awaited<ReturnType<typeof classificationApi.scheme>>;

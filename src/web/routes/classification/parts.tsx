@@ -1,4 +1,4 @@
-import { Badge, Group, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format.js';
 import type { Scheme } from './api.js';
@@ -67,5 +67,30 @@ export function ReviewBadge({ state }: { state: 'ok' | 'due_soon' | 'overdue' | 
     <Badge variant="light" color={state === 'overdue' ? 'red' : 'yellow'} c="dark.9" tt="none">
       {t(`classification.review.${state}`)}
     </Badge>
+  );
+}
+
+/** "K2 R1 T2 S1" in the reader's language (C/I/A/T in English), built from the levels, never from the server's Swedish text. */
+export function useProfile() {
+  const { t } = useTranslation();
+  return (levels: Levels) => ASPECTS.map((a) => `${t(`classification.short.${a}`)}${levels[a]}`).join(' ');
+}
+
+/** The levels in a server profile text ("K2 R1 T2 S1"): its four digits in aspect order. */
+export function levelsOfProfile(profile: string): Levels | null {
+  const digits = profile.match(/\d/g);
+  if (!digits || digits.length !== ASPECTS.length) return null;
+  return Object.fromEntries(ASPECTS.map((a, i) => [a, Number(digits[i])])) as Levels;
+}
+
+/** What the profile letters stand for, for readers who have never met KLASSA. */
+export function ProfileLegend() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed" mb="sm">
+      {t('classification.legend', {
+        list: ASPECTS.map((a) => `${t(`classification.short.${a}`)} = ${t(`classification.aspect.${a}`).toLowerCase()}`).join(', '),
+      })}
+    </Text>
   );
 }

@@ -1,12 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSubmitErrors } from '../../components/formErrors.js';
+import { useSubmitErrors, type FieldErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { SubmitAlert } from '../../components/States.js';
 import { DEFICIENCIES, gapApi, STATUSES, type GapAssessInput, type GapItem } from '../requirements/api.js';
 
-const ORDER = ['status', 'notApplicableReason', 'deficiency', 'howMet', 'evidenceUrl', 'measure'];
+const ORDER = ['status', 'notApplicableReason', 'deficiency', 'howMet', 'evidenceUrl', 'measure.title', 'measure.dueOn'];
+const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+type Status = GapAssessInput['status'];
+
+/** What each status needs, checked before sending so the person is never told about a field they cannot see. */
+export function validateAssessment(v: { status: string; reason: string; deficiency: string; howMet: string; evidenceUrl: string }) {
+  const e: Record<string, string> = {};
+  const failing = v.status === 'partly' || v.status === 'missing';
+  const met = v.status === 'exists' || v.status === 'partly';
+  if (!v.status) e.status = 'requirements.gap.errors.status';
+  if (v.status === 'not_applicable' && !v.reason.trim()) e.notApplicableReason = 'requirements.gap.errors.notApplicableReason';
+  if (failing && !v.deficiency) e.deficiency = 'requirements.gap.errors.deficiency';
+  if (met && !v.howMet.trim()) e.howMet = 'requirements.gap.errors.howMet';
+  if (v.status && v.status !== 'not_applicable' && v.evidenceUrl.trim() && !HTTP_URL.test(v.evidenceUrl.trim()))
+    e.evidenceUrl = 'requirements.gap.errors.evidenceUrl';
+  return e;
+}
 
 /** Assess one requirement for a system; the fields follow the chosen status (D2-24). */
 export function AssessModal({
@@ -14,11 +31,14 @@ export function AssessModal({
   item,
   onClose,
   onSaved,
+  onReload,
 }: {
   systemId: string;
   item: GapItem;
   onClose: () => void;
   onSaved: () => void;
+  /** After a 412: fetch the assessment someone else saved; the modal is remounted with it. */
+  onReload: () => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -32,21 +52,36 @@ export function AssessModal({
   const [measureTitle, setMeasureTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [busy, setBusy] = useState(false);
-  const { error, clear, fail, errorFor } = useSubmitErrors('gap', ORDER);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const { error, clear, fail, errorFor, fieldErrors } = useSubmitErrors('gap', ORDER);
   const failing = status === 'partly' || status === 'missing';
   const met = status === 'exists' || status === 'partly';
   const code = item.requirement.code;
+  const shown = (field: string) => local[field] ?? errorFor(field);
+  // A server error on a field this form does not show (e.g. the requirement no longer applies) goes to a summary.
+  const unplaced = Object.entries(fieldErrors).filter(([f]) => !ORDER.includes(f));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     clear();
+    const found = validateAssessment({ status, reason, deficiency, howMet, evidenceUrl });
+    const messages = Object.fromEntries(Object.entries(found).map(([f, k]) => [f, t(k)]));
+    setLocal(messages);
+    const first = ORDER.find((f) => messages[f]);
+    if (first) {
+      requestAnimationFrame(() => {
+        const el = document.getElementById(`gap-${first}`);
+        (el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('input, select, textarea'))?.focus();
+      });
+      return;
+    }
     setBusy(true);
     const body: GapAssessInput = {
-      status: (status || 'missing') as GapAssessInput['status'],
+      status: status as Status,
       notApplicableReason: status === 'not_applicable' ? reason : null,
-      deficiency: failing && deficiency ? (deficiency as GapAssessInput['deficiency']) : null,
+      deficiency: failing ? (deficiency as GapAssessInput['deficiency']) : null,
       howMet: met ? howMet : null,
-      evidenceUrl: status !== 'not_applicable' ? evidenceUrl || null : null,
+      evidenceUrl: status !== 'not_applicable' ? evidenceUrl.trim() || null : null,
       createMeasure: failing ? createMeasure : undefined,
       ...(failing && createMeasure && !a?.measure ? { measure: { title: measureTitle || null, dueOn: dueOn || null } } : {}),
     };
@@ -83,14 +118,23 @@ export function AssessModal({
               {item.requirement.guidance}
             </Text>
           ) : null}
-          <SubmitAlert error={error} />
+          <SubmitAlert error={error} onReload={onReload} />
+          {unplaced.length ? (
+            <Alert color="red" title={t('requirements.gap.errors.other')}>
+              <List size="sm">
+                {unplaced.map(([f, m]) => (
+                  <List.Item key={f}>{m}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
           <Radio.Group
             id="gap-status"
             label={t('requirements.gap.status')}
             required
             value={status}
             onChange={setStatus}
-            error={errorFor('status')}
+            error={shown('status')}
           >
             <Group mt="xs">
               {STATUSES.map((s) => (
@@ -107,7 +151,7 @@ export function AssessModal({
               minRows={2}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
-              error={errorFor('notApplicableReason')}
+              error={shown('notApplicableReason')}
             />
           ) : null}
           {failing ? (
@@ -117,8 +161,11 @@ export function AssessModal({
               required
               value={deficiency}
               onChange={(e) => setDeficiency(e.currentTarget.value)}
-              data={[{ value: '', label: '–' }, ...DEFICIENCIES.map((d) => ({ value: d, label: t(`requirements.gap.deficiencies.${d}`) }))]}
-              error={errorFor('deficiency')}
+              data={[
+                { value: '', label: t('requirements.gap.chooseDeficiency') },
+                ...DEFICIENCIES.map((d) => ({ value: d, label: t(`requirements.gap.deficiencies.${d}`) })),
+              ]}
+              error={shown('deficiency')}
             />
           ) : null}
           {met ? (
@@ -131,7 +178,7 @@ export function AssessModal({
               minRows={2}
               value={howMet}
               onChange={(e) => setHowMet(e.currentTarget.value)}
-              error={errorFor('howMet')}
+              error={shown('howMet')}
             />
           ) : null}
           {status && status !== 'not_applicable' ? (
@@ -142,7 +189,7 @@ export function AssessModal({
               description={t('requirements.gap.evidenceHint')}
               value={evidenceUrl}
               onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
-              error={errorFor('evidenceUrl')}
+              error={shown('evidenceUrl')}
             />
           ) : null}
           {failing && a?.measure ? (
@@ -163,7 +210,7 @@ export function AssessModal({
                     description={t('requirements.gap.measureTitleHint')}
                     value={measureTitle}
                     onChange={(e) => setMeasureTitle(e.currentTarget.value)}
-                    error={errorFor('measure.title')}
+                    error={shown('measure.title')}
                   />
                   <TextInput
                     id="gap-measure.dueOn"
@@ -171,7 +218,7 @@ export function AssessModal({
                     label={t('requirements.gap.measureDue')}
                     value={dueOn}
                     onChange={(e) => setDueOn(e.currentTarget.value)}
-                    error={errorFor('measure.dueOn')}
+                    error={shown('measure.dueOn')}
                   />
                 </Group>
               ) : null}

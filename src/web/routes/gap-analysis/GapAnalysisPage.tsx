@@ -20,7 +20,7 @@ import {
   type GapQuery,
 } from '../requirements/api.js';
 import { AssessModal } from './AssessModal.js';
-import { GapStatusBadge, GapSummaryText } from './parts.js';
+import { AssetsToClassify, GapStatusBadge, GapSummaryText } from './parts.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILTERS = ['status', 'aspect', 'kind', 'area'] as const;
@@ -72,7 +72,10 @@ function GapView({
   const notify = useNotify();
   const errorText = useErrorText();
   const client = useQueryClient();
-  const [editing, setEditing] = useState<GapItem | null>(null);
+  // Held by id so a reload after a 412 shows the assessment someone else saved.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId ? [...g.items, ...g.noLongerApplicable].find((i) => i.requirement.id === editingId) : undefined;
+  const setEditing = (i: GapItem | null) => setEditingId(i ? i.requirement.id : null);
   const filtered = FILTERS.some((k) => query[k]);
 
   const exportXlsx = async () => {
@@ -119,19 +122,16 @@ function GapView({
         </Group>
       </section>
       {!g.classified ? (
-        <EmptyState
-          text={t('requirements.gap.notClassified')}
-          action={
-            <Group>
-              <Button component={Link} to={`/systems/${systemId}`}>
-                {t('requirements.gap.toAssets')}
-              </Button>
-              <Button component={Link} to="/classification" variant="default">
-                {t('requirements.gap.toClassification')}
-              </Button>
-            </Group>
-          }
-        />
+        <section aria-labelledby="gap-assets">
+          <Text mb="sm">{t('requirements.gap.notClassified')}</Text>
+          <Title order={2} size="h4" id="gap-assets" mb="xs">
+            {t('requirements.gap.assetsHeading')}
+          </Title>
+          <AssetsToClassify systemId={systemId} />
+          <Anchor component={Link} to="/classification" size="sm">
+            {t('requirements.gap.toClassification')}
+          </Anchor>
+        </section>
       ) : (
         <>
           <Text fw={500} mb="md" role="status">
@@ -190,13 +190,17 @@ function GapView({
       )}
       {editing ? (
         <AssessModal
+          key={`${editing.requirement.id}-${editing.assessment?.version ?? 0}`}
           systemId={systemId}
           item={editing}
           onClose={() => setEditing(null)}
+          onReload={() => void client.invalidateQueries({ queryKey: requirementKeys.gap(systemId) })}
           onSaved={() => {
             setEditing(null);
             void client.invalidateQueries({ queryKey: requirementKeys.gap(systemId) });
+            // a failing assessment may create a measure, which plans and boards list
             void client.invalidateQueries({ queryKey: ['measures'] });
+            void client.invalidateQueries({ queryKey: ['action-plans'] });
           }}
         />
       ) : null}
@@ -264,7 +268,19 @@ function GapTable({
                     '–'
                   )}
                 </Table.Td>
-                <Table.Td>{a?.measure ? <Text size="sm">{a.measure.title ?? hidden}</Text> : '–'}</Table.Td>
+                <Table.Td>
+                  {a?.measure ? (
+                    a.measure.title ? (
+                      <Anchor component={Link} to={`/measures/${a.measure.id}`} size="sm">
+                        {a.measure.title}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm">{t('requirements.gap.hiddenMeasure')}</Text>
+                    )
+                  ) : (
+                    '–'
+                  )}
+                </Table.Td>
                 {canAssess ? (
                   <Table.Td>
                     <Button

@@ -3,10 +3,11 @@ import { Box, Checkbox, NativeSelect, Stack, Text, Textarea, TextInput } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { assetsApi, keys, systemsApi } from '../../api/resources.js';
+import { assetsApi, keys } from '../../api/resources.js';
 import { PERSONAL_DATA, type InformationAsset, type InformationAssetInput } from '../../api/types.js';
 import { enumOptions, requiredLabel } from '../../components/format.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
+import { systemChoicesQuery } from '../../components/options.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
 import { useRecordForm } from '../../components/records.js';
 import { SecrecyFields } from '../../components/Secrecy.js';
@@ -61,10 +62,7 @@ export function AssetForm() {
   const { t } = useTranslation();
   const { id } = useParams();
   const units = useOrgUnitOptions();
-  const systems = useQuery({
-    queryKey: [...keys.systems, 'options'],
-    queryFn: async () => (await systemsApi.list({ limit: 200, sort: 'name' })).items,
-  });
+  const systems = useQuery(systemChoicesQuery());
   // A system whose name is withheld from this viewer cannot be told apart from another: not offered.
   const systemOptions = useMemo(
     () => (systems.data ?? []).flatMap((s) => (s.name === null ? [] : [{ value: s.id, label: s.name }])),

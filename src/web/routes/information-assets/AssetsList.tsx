@@ -124,7 +124,9 @@ export function AssetsList() {
             <Table.Td>{a.masked ? <MaskedValue /> : a.systems?.map((s) => s.name).join(', ') || '–'}</Table.Td>
             <Table.Td>
               {a.classification
-                ? `K${a.classification.confidentiality} R${a.classification.integrity} T${a.classification.availability} S${a.classification.traceability}`
+                ? (['confidentiality', 'integrity', 'availability', 'traceability'] as const)
+                    .map((x) => `${t(`classification.short.${x}`)}${a.classification?.[x]}`)
+                    .join(' ')
                 : t('classification.coverage.states.unclassified')}
             </Table.Td>
           </>

@@ -4,8 +4,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Tagged } from '../../api/client.js';
 import { logReviewKeys, logReviewPlansApi, type LogReview, type LogReviewItem } from '../../api/log-reviews.js';
-import { identityKeys, keys, supplierOptionsApi, systemsApi } from '../../api/resources.js';
+import { identityKeys, supplierOptionsApi } from '../../api/resources.js';
 import { formatDate } from '../../components/format.js';
+import { systemChoicesQuery } from '../../components/options.js';
 import { usePermission } from '../auth/session.js';
 
 type Subject = Pick<LogReviewItem, 'subject' | 'supplier' | 'systems'>;
@@ -45,11 +46,12 @@ export const useDate = () => {
 /** Systems for pickers and filters, when the user may read the system register. */
 export function useSystemOptions() {
   const may = usePermission('system');
+  const { t } = useTranslation();
+  // The shared cache entry holds system choices; `select` shapes them for this page only.
   return useQuery({
-    queryKey: [...keys.systems, 'options'],
-    queryFn: async () => (await systemsApi.list({ limit: 200, sort: 'name' })).items.map((s) => ({ value: s.id, label: s.name ?? '' })),
+    ...systemChoicesQuery(),
+    select: (items) => items.map((s) => ({ value: s.id, label: s.name ?? t('logReviews.maskedSystem') })),
     enabled: may,
-    staleTime: 60_000,
   });
 }
 

@@ -8,8 +8,8 @@ import { DetailFields } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { measureKeys, measuresApi } from './api.js';
-import { DueText } from './MeasuresBoard.js';
+import { measureKeys, measuresApi, type Measure } from './api.js';
+import { DueText } from './parts.js';
 
 export function MeasureDetail() {
   const { t, i18n } = useTranslation();
@@ -33,7 +33,7 @@ export function MeasureDetail() {
           <DetailFields
             rows={[
               [t('measures.statusLabel'), t(`measures.status.${r.status}`)],
-              [t('measures.originLabel'), t(`measures.origin.${r.origin}`)],
+              [t('measures.originLabel'), <OriginText key="origin" m={r} />],
               [t('measures.basis'), r.basis],
               [t('measures.description'), r.description],
               [t('measures.owner'), r.owner?.displayName],
@@ -47,6 +47,22 @@ export function MeasureDetail() {
                 ) : null,
               ],
               [t('measures.dueOn'), <DueText key="due" m={r} />],
+              [
+                t('measures.inPlans'),
+                r.plans?.length ? (
+                  <List key="plans">
+                    {r.plans.map((p) => (
+                      <List.Item key={p.activityId}>
+                        <Anchor component={Link} to={`/action-plans/${p.id}`} underline="always">
+                          {t('measures.inPlan', { year: p.year, activity: p.activityTitle })}
+                        </Anchor>
+                      </List.Item>
+                    ))}
+                  </List>
+                ) : (
+                  t('measures.notInPlan')
+                ),
+              ],
               [t('measures.completedOn'), formatDate(r.completedOn, i18n.language)],
               [t('measures.priorityLabel'), t(`measures.priority.${r.priority}`)],
               [t('measures.plannedCost'), sek(r.plannedCostSek)],
@@ -86,5 +102,23 @@ export function MeasureDetail() {
         </>
       )}
     </Loaded>
+  );
+}
+
+/** Where the measure came from, linked when it has a page: the system's gap analysis or the risk. */
+function OriginText({ m }: { m: Measure }) {
+  const { t } = useTranslation();
+  const label = t(`measures.origin.${m.origin}`);
+  const to =
+    m.origin === 'gap' && m.system
+      ? `/systems/${m.system.id}/gap-analysis`
+      : m.origin === 'risk' && m.originId
+        ? `/risks/${m.originId}`
+        : null;
+  if (!to) return <>{label}</>;
+  return (
+    <Anchor component={Link} to={to} underline="always">
+      {m.origin === 'gap' ? t('measures.originGapLink', { label }) : t('measures.originRiskLink', { label })}
+    </Anchor>
   );
 }

@@ -2,8 +2,9 @@ import { Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Textarea, Te
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { orgUnitsApi, systemsApi } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
+import { useOrgUnitOptions } from '../../components/hooks.js';
+import { useSystemOptions } from '../../components/options.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useRecordForm } from '../../components/records.js';
 import { Loading, SubmitAlert } from '../../components/States.js';
@@ -11,7 +12,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { measureKeys, measuresApi, policyGoalsApi, type Measure, type MeasureInput } from './api.js';
 import { ORIGINS, PRIORITIES, STATUSES } from './MeasuresBoard.js';
-import { risksApi } from '../risks/api.js';
+import { riskKeys, risksApi } from '../risks/api.js';
 
 // The risks to choose from: the register's first page plus those already linked (which may lie beyond
 // it, or be secret and shown without a title).
@@ -134,7 +135,8 @@ export function MeasureForm() {
     fromRecord,
     toInput,
     savedNotice: t('measures.saved'),
-    invalidate: [measureKeys.all, measureKeys.plans],
+    // A measure shows on risks, in gap analyses, under policy goals and in action plans too.
+    invalidate: [measureKeys.all, measureKeys.plans, measureKeys.goals, riskKeys.all, ['gap-analysis']],
     cacheSaved: true,
     savedTo: (m) => `/measures/${m.id}`,
   });
@@ -142,10 +144,10 @@ export function MeasureForm() {
   useDocumentTitle(heading);
   const mayGoals = usePermission('policy-goal');
   const mayRisks = usePermission('risk');
-  const risks = useQuery({ queryKey: ['risks', 'options'], queryFn: () => risksApi.list({ limit: 200 }), enabled: mayRisks });
+  const risks = useQuery({ queryKey: [...riskKeys.all, 'options'], queryFn: () => risksApi.list({ limit: 200 }), enabled: mayRisks });
   const existingRisks = f.editing ? (f.existing.data?.data.risks ?? []) : [];
-  const units = useQuery({ queryKey: ['org-units', 'options'], queryFn: () => orgUnitsApi.list({ limit: 200 }) });
-  const systems = useQuery({ queryKey: ['systems', 'options'], queryFn: () => systemsApi.list({ limit: 200 }) });
+  const units = useOrgUnitOptions();
+  const systems = useSystemOptions({ keep: f.draft.systemId ? [f.draft.systemId] : [] });
   const owners = useQuery({ queryKey: measureKeys.owners, queryFn: () => measuresApi.owners() });
   const goals = useQuery({ queryKey: measureKeys.goals, queryFn: () => policyGoalsApi.list(), enabled: mayGoals });
   if (f.editing && f.existing.isPending) return <Loading />;
@@ -181,11 +183,8 @@ export function MeasureForm() {
               data={riskOptions(risks.data?.items ?? [], f.draft.riskIds, existingRisks, t('measures.secretTitle'))}
             />
           ) : null}
-          {select('unitId', t('measures.unit'), [none, ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))])}
-          {select('systemId', t('measures.system'), [
-            none,
-            ...(systems.data?.items ?? []).map((s) => ({ value: s.id, label: s.name ?? s.id })),
-          ])}
+          {select('unitId', t('measures.unit'), [none, ...units.options])}
+          {select('systemId', t('measures.system'), [none, ...systems.options])}
           {select('ownerUserId', t('measures.owner'), [
             none,
             ...(owners.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName })),

@@ -1,45 +1,23 @@
 import { useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, SegmentedControl, Table, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { formatDate } from '../../components/format.js';
+import { useDebounced } from '../../components/hooks.js';
+import { useSystemOptions } from '../../components/options.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useNotify } from '../../components/notify.js';
-import { EmptyState, ErrorState, Loading, useErrorText } from '../../components/States.js';
+import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { measureKeys, measuresApi, type Measure, type MeasureQuery } from './api.js';
+import { Board } from './Board.js';
+import { ORIGINS, STATUSES } from './parts.js';
 
-export const STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'cancelled'] as const;
-export const ORIGINS = [
-  'gap',
-  'risk',
-  'incident',
-  'supplier_deficiency',
-  'exercise',
-  'log_review',
-  'follow_up',
-  'needs_analysis',
-  'other',
-] as const;
-export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+const LIMIT = 200;
+
+export { DueText, ORIGINS, PRIORITIES, STATUSES } from './parts.js';
 
 /** The measures register as a board (one column per status) or a filterable table with export. */
 export function MeasuresBoard() {
@@ -48,20 +26,30 @@ export function MeasuresBoard() {
   const mayCreate = usePermission('measure', 'create');
   const mayGoals = usePermission('policy-goal');
   const [view, setView] = useState<'board' | 'table'>('board');
-  const [filters, setFilters] = useState<{ q: string; status: string; origin: string; overdue: boolean }>({
+  const [filters, setFilters] = useState<{ q: string; status: string; origin: string; systemId: string; overdue: boolean }>({
     q: '',
     status: '',
     origin: '',
+    systemId: '',
     overdue: false,
   });
+  const q = useDebounced(filters.q.trim());
+  const systems = useSystemOptions({ keep: filters.systemId ? [filters.systemId] : [] });
   const query: MeasureQuery = {
-    limit: 200,
-    ...(filters.q ? { q: filters.q } : {}),
+    limit: LIMIT,
+    ...(q ? { q } : {}),
+    ...(filters.systemId ? { systemId: filters.systemId } : {}),
     ...(view === 'table' && filters.status ? { status: filters.status as MeasureQuery['status'] } : {}),
     ...(filters.origin ? { origin: filters.origin as MeasureQuery['origin'] } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
   };
-  const list = useQuery({ queryKey: [...measureKeys.all, 'list', query], queryFn: () => measuresApi.list(query) });
+  // The previous result stays while a new search loads, so the board does not flash "Loading".
+  const list = useQuery({
+    queryKey: [...measureKeys.all, 'list', query],
+    queryFn: () => measuresApi.list(query),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = !!(q || filters.systemId || filters.origin || filters.overdue || (view === 'table' && filters.status));
   const exportQuery = new URLSearchParams(
     Object.entries(query)
       .filter(([k]) => k !== 'limit')
@@ -115,6 +103,14 @@ export function MeasuresBoard() {
           onChange={(e) => setFilters({ ...filters, origin: e.currentTarget.value })}
           data={[{ value: '', label: t('measures.all') }, ...ORIGINS.map((s) => ({ value: s, label: t(`measures.origin.${s}`) }))]}
         />
+        {systems.options.length ? (
+          <NativeSelect
+            label={t('measures.filterSystem')}
+            value={filters.systemId}
+            onChange={(e) => setFilters({ ...filters, systemId: e.currentTarget.value })}
+            data={[{ value: '', label: t('measures.all') }, ...systems.options]}
+          />
+        ) : null}
         <Checkbox
           label={t('measures.filterOverdue')}
           checked={filters.overdue}
@@ -126,112 +122,18 @@ export function MeasuresBoard() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyState text={t('measures.empty')} />
-      ) : view === 'board' ? (
-        <Board items={list.data.items} />
+        <EmptyState text={filtered ? t('measures.emptyFiltered') : t('measures.empty')} />
       ) : (
-        <MeasureTable items={list.data.items} />
+        <>
+          {list.data.nextCursor ? (
+            <Alert color="yellow" mb="md" title={t('measures.truncatedTitle', { count: LIMIT })}>
+              {t('measures.truncated', { count: LIMIT })}
+            </Alert>
+          ) : null}
+          {view === 'board' ? <Board items={list.data.items} /> : <MeasureTable items={list.data.items} />}
+        </>
       )}
     </>
-  );
-}
-
-export function DueText({ m }: { m: Pick<Measure, 'dueOn' | 'overdue'> }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Text size="sm">
-      {t('measures.dueOn')}: {formatDate(m.dueOn, i18n.language) ?? t('measures.noDue')}
-      {m.overdue ? (
-        <Badge color="red" variant="light" ml="xs">
-          {t('measures.overdue')}
-        </Badge>
-      ) : null}
-    </Text>
-  );
-}
-
-function Board({ items }: { items: Measure[] }) {
-  const { t } = useTranslation();
-  const [showCancelled, setShowCancelled] = useState(false);
-  const columns = STATUSES.filter((s) => s !== 'cancelled' || showCancelled);
-  return (
-    <>
-      <Checkbox
-        mb="sm"
-        label={t('measures.showCancelled')}
-        checked={showCancelled}
-        onChange={(e) => setShowCancelled(e.currentTarget.checked)}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: columns.length }} spacing="md">
-        {columns.map((status) => {
-          const inColumn = items.filter((m) => m.status === status);
-          return (
-            <section key={status} aria-labelledby={`col-${status}`}>
-              <Title order={2} size="h4" id={`col-${status}`} mb="xs">
-                {t(`measures.status.${status}`)} ({t('measures.columnCount', { count: inColumn.length })})
-              </Title>
-              <Stack gap="sm">
-                {inColumn.length === 0 ? (
-                  <Text size="sm">{t('measures.emptyColumn')}</Text>
-                ) : (
-                  inColumn.map((m) => <MeasureCard key={m.id} m={m} />)
-                )}
-              </Stack>
-            </section>
-          );
-        })}
-      </SimpleGrid>
-    </>
-  );
-}
-
-function MeasureCard({ m }: { m: Measure }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const notify = useNotify();
-  const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-  const title = m.title ?? t('measures.secretTitle');
-  const mayUpdate = m.allowedActions.includes('update');
-  const move = async (status: string) => {
-    setBusy(true);
-    try {
-      await measuresApi.update(m.id, `"v${m.version}"`, { status: status as Measure['status'] });
-      await client.invalidateQueries({ queryKey: measureKeys.all });
-      notify(t('measures.statusChanged'));
-    } catch (e) {
-      notify(errorText(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card withBorder padding="sm" component="article" aria-label={title}>
-      <Anchor component={Link} to={`/measures/${m.id}`} fw={600}>
-        {title}
-      </Anchor>
-      <Text size="sm">
-        {t('measures.originLabel')}: {t(`measures.origin.${m.origin}`)}
-      </Text>
-      <Text size="sm">
-        {t('measures.owner')}: {m.owner?.displayName ?? t('measures.noOwner')}
-      </Text>
-      <DueText m={m} />
-      <Text size="sm">
-        {t('measures.priorityLabel')}: {t(`measures.priority.${m.priority}`)}
-      </Text>
-      {mayUpdate ? (
-        <NativeSelect
-          mt="xs"
-          size="xs"
-          label={t('measures.changeStatus', { title })}
-          value={m.status}
-          disabled={busy}
-          onChange={(e) => void move(e.currentTarget.value)}
-          data={STATUSES.map((s) => ({ value: s, label: t(`measures.status.${s}`) }))}
-        />
-      ) : null}
-    </Card>
   );
 }
 

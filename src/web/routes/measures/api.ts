@@ -35,6 +35,8 @@ export const policyGoalsApi = {
   update: (id: string, etag: string, body: Partial<GoalInput>) =>
     unwrapTagged(api.PATCH('/api/v1/policy-goals/{id}', { ...path(id), body, headers: ifMatch(etag) })),
   starter: () => unwrap(api.POST('/api/v1/policy-goals/starter')),
+  archive: (id: string, etag: string) =>
+    unwrapTagged(api.POST('/api/v1/policy-goals/{id}/archive', { ...path(id), headers: ifMatch(etag) })),
 };
 export type PolicyGoal = Awaited<ReturnType<typeof policyGoalsApi.list>>['items'][number];
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requiredLabel } from '../../components/format.js';
@@ -10,12 +10,14 @@ import { EmptyState, ErrorState, Loading, SubmitAlert, useErrorText } from '../.
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { measureKeys, policyGoalsApi } from '../measures/api.js';
+import { GoalActions } from './GoalActions.js';
 
 /** The IT-security policy's goals (D4-01): list, add, and the policy's goals as a start. */
 export function PolicyGoals() {
   const { t } = useTranslation();
   useDocumentTitle(t('measures.goalsPage.title'));
   const mayCreate = usePermission('policy-goal', 'create');
+  const mayUpdate = usePermission('policy-goal', 'update');
   const client = useQueryClient();
   const notify = useNotify();
   const errorText = useErrorText();
@@ -33,6 +35,9 @@ export function PolicyGoals() {
   return (
     <>
       <PageHeader title={t('measures.goalsPage.title')} />
+      <VisuallyHidden id="goals-heading" tabIndex={-1}>
+        {t('measures.goalsPage.listHeading')}
+      </VisuallyHidden>
       <Text mb="md">{t('measures.goalsPage.intro')}</Text>
       {goals.isPending ? (
         <Loading />
@@ -49,6 +54,7 @@ export function PolicyGoals() {
               <Table.Th scope="col">{t('measures.goalsPage.text')}</Table.Th>
               <Table.Th scope="col">{t('measures.goalsPage.source')}</Table.Th>
               <Table.Th scope="col">{t('measures.goalsPage.measureCount')}</Table.Th>
+              {mayUpdate ? <Table.Th scope="col">{t('measures.goalsPage.manage')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,6 +64,7 @@ export function PolicyGoals() {
                 <Table.Td>{g.text}</Table.Td>
                 <Table.Td>{g.source ?? '–'}</Table.Td>
                 <Table.Td>{g.measureCount}</Table.Td>
+                {mayUpdate ? <Table.Td>{g.allowedActions.includes('update') ? <GoalActions goal={g} /> : null}</Table.Td> : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -74,9 +81,12 @@ function AddGoal() {
   const notify = useNotify();
   const { error, clear, fail, errorFor } = useSubmitErrors('goal', ['code', 'text', 'source']);
   const [draft, setDraft] = useState({ code: '', text: '', source: '' });
+  const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     clear();
+    setBusy(true);
     try {
       await policyGoalsApi.create({ code: draft.code, text: draft.text, source: draft.source || null });
       await client.invalidateQueries({ queryKey: measureKeys.goals });
@@ -84,6 +94,8 @@ function AddGoal() {
       notify(t('measures.goalsPage.added'));
     } catch (err) {
       fail(err);
+    } finally {
+      setBusy(false);
     }
   };
   const field = (name: keyof typeof draft, label: string, required: boolean) => (
@@ -107,7 +119,7 @@ function AddGoal() {
         {field('text', t('measures.goalsPage.text'), true)}
         {field('source', t('measures.goalsPage.source'), false)}
         <Group>
-          <Button type="submit" variant="default">
+          <Button type="submit" variant="default" loading={busy}>
             {t('measures.goalsPage.add')}
           </Button>
         </Group>

@@ -13,6 +13,8 @@ interface Props {
   requirement: Requirement | null;
   onClose: () => void;
   onSaved: () => void;
+  /** After a 412: fetch the version someone else saved; the form is remounted with it. */
+  onReload: () => Promise<void>;
 }
 
 const draftOf = (r: Requirement | null) => ({
@@ -27,7 +29,7 @@ const draftOf = (r: Requirement | null) => ({
 });
 
 /** Create or change one requirement in a modal; the server's field errors are shown at each field. */
-export function RequirementForm({ requirement, onClose, onSaved }: Props) {
+export function RequirementForm({ requirement, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [draft, setDraft] = useState(() => draftOf(requirement));
@@ -76,7 +78,12 @@ export function RequirementForm({ requirement, onClose, onSaved }: Props) {
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          <SubmitAlert error={error} />
+          <SubmitAlert
+            error={error}
+            onReload={() => {
+              onReload().catch((e: unknown) => fail(e));
+            }}
+          />
           <TextInput
             id="req-code"
             label={t('requirements.fields.code')}

@@ -51,7 +51,9 @@ export function RequirementsPage() {
   const filtered = FILTERS.some((k) => k !== 'includeArchived' && get(k));
   const list = usePagedList([...requirementKeys.all], query, requirementsApi.list);
   const empty = list.isSuccess && !filtered && list.data.pages[0]?.items.length === 0;
-  const refresh = () => client.invalidateQueries({ queryKey: requirementKeys.all });
+  // Every catalogue change alters which requirements the systems' gap analyses list.
+  const refresh = () =>
+    Promise.all([client.invalidateQueries({ queryKey: requirementKeys.all }), client.invalidateQueries({ queryKey: ['gap-analysis'] })]);
 
   const install = async () => {
     setInstalling(true);
@@ -228,8 +230,15 @@ export function RequirementsPage() {
       )}
       {editing ? (
         <RequirementForm
+          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
           requirement={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
+          onReload={async () => {
+            if (editing === 'new') return;
+            const fresh = await requirementsApi.get(editing.id);
+            setEditing(fresh.data);
+            void refresh();
+          }}
           onSaved={() => {
             setEditing(null);
             void refresh();

@@ -1,9 +1,8 @@
 import { NativeSelect, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { orgUnitsApi, keys } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
+import { useOrgUnitOptions } from '../../components/hooks.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
 import { useRecordForm } from '../../components/records.js';
 import { analysesApi, riskKeys, type Analysis, type AnalysisInput } from './api.js';
@@ -52,7 +51,7 @@ const toInput = (d: Draft): AnalysisInput => ({
 export function AnalysisForm() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const units = useQuery({ queryKey: [...keys.orgUnits, 'options'], queryFn: () => orgUnitsApi.list({ limit: 200 }) });
+  const units = useOrgUnitOptions();
   const form = useRecordForm({
     id,
     resource: riskKeys.analyses,
@@ -92,10 +91,7 @@ export function AnalysisForm() {
       <NativeSelect
         {...input('unitId')}
         label={t('risks.unit')}
-        data={[
-          { value: '', label: t('risks.wholeMunicipality') },
-          ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
-        ]}
+        data={[{ value: '', label: t('risks.wholeMunicipality') }, ...units.options]}
       />
       <NativeSelect
         {...input('matrixSize')}

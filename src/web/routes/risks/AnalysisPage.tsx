@@ -62,7 +62,11 @@ export function AnalysisPage() {
               {t('risks.heatMap')}
             </Button>
           </Group>
-          <RiskTable query={{ analysisId: a.id }} newTo={`/risks/new?analysisId=${a.id}`} />
+          <RiskTable
+            query={{ analysisId: a.id }}
+            filtered={false}
+            newTo={a.allowedActions.includes('update') ? `/risks/new?analysisId=${a.id}` : undefined}
+          />
           <HistoryTab path="risk-analyses" id={a.id} masked={a.masked} />
         </>
       )}

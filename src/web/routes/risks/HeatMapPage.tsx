@@ -1,8 +1,9 @@
-import { Group, NativeSelect, SimpleGrid, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Group, NativeSelect, SimpleGrid, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { keys, orgUnitsApi, systemsApi } from '../../api/resources.js';
+import { useOrgUnitOptions } from '../../components/hooks.js';
+import { useSystemOptions } from '../../components/options.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState, Loading } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
@@ -17,10 +18,15 @@ export function HeatMapPage() {
   useDocumentTitle(t('risks.heatMap'));
   const [params, setParams] = useSearchParams();
   const query = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))) as HeatQuery;
-  const map = useQuery({ queryKey: [...riskKeys.all, 'heat', query], queryFn: () => risksApi.heatMap(query) });
+  // The previous map stays while a new filter loads, so the live summary is not torn down and re-read.
+  const map = useQuery({
+    queryKey: [...riskKeys.all, 'heat', query],
+    queryFn: () => risksApi.heatMap(query),
+    placeholderData: keepPreviousData,
+  });
   const analyses = useQuery({ queryKey: [...riskKeys.analyses, 'options'], queryFn: () => analysesApi.list({ limit: 200 }) });
-  const systems = useQuery({ queryKey: [...keys.systems, 'options-heat'], queryFn: () => systemsApi.list({ limit: 200, sort: 'name' }) });
-  const units = useQuery({ queryKey: [...keys.orgUnits, 'options'], queryFn: () => orgUnitsApi.list({ limit: 200 }) });
+  const systems = useSystemOptions({ keep: query.systemId ? [query.systemId] : [] });
+  const units = useOrgUnitOptions();
   const setFilter = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -39,11 +45,15 @@ export function HeatMapPage() {
   };
   return (
     <>
-      <PageHeader title={t('risks.heatMap')} />
+      <PageHeader title={t('risks.heatMap')}>
+        <Button variant="default" className="no-print" onClick={() => window.print()}>
+          {t('risks.print')}
+        </Button>
+      </PageHeader>
       <Text mb="md" maw={900}>
         {t('risks.heatIntro')}
       </Text>
-      <Group mb="md" align="end">
+      <Group mb="md" align="end" className="no-print">
         <NativeSelect
           id="heat-analysis"
           label={t('risks.analysis')}
@@ -56,14 +66,14 @@ export function HeatMapPage() {
           label={t('risks.system')}
           value={query.systemId ?? ''}
           onChange={(e) => setFilter('systemId', e.currentTarget.value)}
-          data={[all, ...(systems.data?.items ?? []).map((s) => ({ value: s.id, label: s.name ?? '' }))]}
+          data={[all, ...systems.options]}
         />
         <NativeSelect
           id="heat-unit"
           label={t('risks.unit')}
           value={query.unitId ?? ''}
           onChange={(e) => setFilter('unitId', e.currentTarget.value)}
-          data={[all, ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+          data={[all, ...units.options]}
         />
         <NativeSelect
           id="heat-size"
@@ -79,13 +89,17 @@ export function HeatMapPage() {
       </Group>
       {map.isPending ? <Loading /> : null}
       {map.isError ? <ErrorState error={map.error} onRetry={() => void map.refetch()} /> : null}
-      {map.data ? (
-        <>
-          <Text mb="sm" aria-live="polite">
+      <Text mb="sm" aria-live="polite">
+        {map.data ? (
+          <>
             {t('risks.heatSummary', { total: map.data.total, size: map.data.matrixSize })}
             {map.data.residualUnassessed ? ` ${t('risks.heatUnassessed', { count: map.data.residualUnassessed })}` : ''}
             {map.data.excludedOtherSize ? ` ${t('risks.heatExcluded', { count: map.data.excludedOtherSize })}` : ''}
-          </Text>
+          </>
+        ) : null}
+      </Text>
+      {map.data ? (
+        <>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
             <HeatTable title={t('risks.inherentMap')} grid={map.data.inherent} size={map.data.matrixSize} cellLink={link('inherent')} />
             <HeatTable title={t('risks.residualMap')} grid={map.data.residual} size={map.data.matrixSize} cellLink={link('residual')} />

@@ -2,8 +2,10 @@ import { Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput }
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { assetsApi, keys, orgUnitsApi, systemsApi } from '../../api/resources.js';
+import { assetsApi, keys } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
+import { useOrgUnitOptions } from '../../components/hooks.js';
+import { useSystemOptions } from '../../components/options.js';
 import { RecordFormPage } from '../../components/RecordFormPage.js';
 import { useRecordForm } from '../../components/records.js';
 import { riskTreatments } from '../../../shared/enums.js';
@@ -117,15 +119,11 @@ export function RiskForm() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const owners = useOwners();
-  const systems = useQuery({
-    queryKey: [...keys.systems, 'options'],
-    queryFn: async () => (await systemsApi.list({ limit: 200, sort: 'name' })).items.map((s) => ({ value: s.id, label: s.name ?? '' })),
-  });
+  const units = useOrgUnitOptions();
   const assets = useQuery({
     queryKey: [...keys.assets, 'risk-options'],
-    queryFn: async () => (await assetsApi.list({ limit: 200 })).items.map((a) => ({ value: a.id, label: a.name ?? '' })),
+    queryFn: async () => (await assetsApi.list({ limit: 200 })).items.map((a) => ({ id: a.id, name: a.name })),
   });
-  const units = useQuery({ queryKey: [...keys.orgUnits, 'options'], queryFn: () => orgUnitsApi.list({ limit: 200 }) });
   const form = useRecordForm({
     id,
     resource: riskKeys.risks,
@@ -158,6 +156,15 @@ export function RiskForm() {
     savedTo: (r) => `/risks/${r.id}`,
   });
   const { draft, input, field, set, editing } = form;
+  const systems = useSystemOptions({ keep: draft.systemIds });
+  // Masked assets cannot be told apart: only those already chosen are listed, named as masked.
+  const assetOptions = (assets.data ?? []).flatMap((a) =>
+    a.name !== null
+      ? [{ value: a.id, label: a.name }]
+      : draft.assetIds.includes(a.id)
+        ? [{ value: a.id, label: t('secrecy.maskedAsset') }]
+        : [],
+  );
   const analysis = useQuery({
     queryKey: [...riskKeys.analyses, draft.analysisId],
     queryFn: () => analysesApi.get(draft.analysisId),
@@ -180,21 +187,21 @@ export function RiskForm() {
       <Picker
         {...field('systemIds')}
         label={t('risks.affectedSystems')}
-        options={systems.data ?? []}
+        options={systems.options}
         value={draft.systemIds}
         onChange={(v) => set('systemIds', v)}
       />
       <Picker
         {...field('assetIds')}
         label={t('risks.affectedAssets')}
-        options={assets.data ?? []}
+        options={assetOptions}
         value={draft.assetIds}
         onChange={(v) => set('assetIds', v)}
       />
       <Picker
         {...field('unitIds')}
         label={t('risks.affectedUnits')}
-        options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        options={units.options}
         value={draft.unitIds}
         onChange={(v) => set('unitIds', v)}
       />

@@ -7,19 +7,21 @@ import { Link, useParams } from 'react-router';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useRecord } from '../../components/records.js';
-import { Loaded, useErrorText } from '../../components/States.js';
+import { Loaded, SubmitAlert, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { useMe, usePermission } from '../auth/session.js';
 import { riskKeys, risksApi, type Risk } from './api.js';
-import { LevelBadge, useDate } from './parts.js';
+import { AssetLinks, LevelBadge, SystemLinks, useDate } from './parts.js';
+import { measureKeys } from '../measures/api.js';
+import { ApiError } from '../../api/client.js';
 
-function Approve({ risk, etag }: { risk: Risk; etag: string }) {
+function Approve({ risk, etag, onReload }: { risk: Risk; etag: string; onReload: () => void }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const client = useQueryClient();
   const notify = useNotify();
-  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const date = useDate();
   if (risk.approved)
     return (
@@ -27,28 +29,51 @@ function Approve({ risk, etag }: { risk: Risk; etag: string }) {
         {t('risks.approvedText', { name: risk.approvedBy?.name ?? '', date: date(risk.approvedAt) })}
       </Alert>
     );
-  if (!me || risk.ownerUserId !== me.user.id)
+  const isOwner = !!me && risk.ownerUserId === me.user.id;
+  if (!isOwner || !risk.allowedActions.includes('update'))
     return <Text mb="md">{risk.owner ? t('risks.awaitingOwner', { name: risk.owner.name }) : t('risks.noOwner')}</Text>;
+  // The server refuses an approval without these; say so instead of offering a button that fails.
+  const missing = [...(risk.treatment ? [] : [t('risks.treatment')]), ...(risk.residual ? [] : [t('risks.residual')])];
+  if (missing.length)
+    return (
+      <Alert color="gray" role="note" mb="md" title={t('risks.approveNotReady')}>
+        {t('risks.approveMissing', { fields: missing.join(', ') })}
+      </Alert>
+    );
   const approve = async () => {
     setBusy(true);
+    setError(null);
     try {
       const saved = await risksApi.approve(risk.id, etag);
       client.setQueryData([...riskKeys.risks, risk.id], saved);
       await client.invalidateQueries({ queryKey: riskKeys.all });
       notify(t('risks.approvedNotice'));
     } catch (e) {
-      notify(errorText(e), 'error');
+      setError(e);
     } finally {
       setBusy(false);
     }
   };
+  const fieldMessages = error instanceof ApiError ? Object.values(error.fieldErrors()) : [];
   return (
-    <Group mb="md">
-      <Text>{t('risks.approveHelp')}</Text>
-      <Button onClick={() => void approve()} disabled={busy}>
-        {t('risks.approve')}
-      </Button>
-    </Group>
+    <Stack mb="md" gap="xs">
+      {error ? (
+        <>
+          <SubmitAlert error={error} onReload={onReload} />
+          {fieldMessages.map((m) => (
+            <Text key={m} c="red.9">
+              {m}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      <Group>
+        <Text>{t('risks.approveHelp')}</Text>
+        <Button onClick={() => void approve()} disabled={busy}>
+          {t('risks.approve')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
@@ -67,7 +92,8 @@ function NewMeasure({ risk }: { risk: Risk }) {
       await risksApi.addMeasure(risk.id, { title, ...(dueOn ? { dueOn } : {}) });
       setTitle('');
       setDueOn('');
-      await client.invalidateQueries({ queryKey: riskKeys.all });
+      // The new measure shows in the register, on the risk and among a plan's unplanned measures.
+      await Promise.all([riskKeys.all, measureKeys.all, measureKeys.plans].map((queryKey) => client.invalidateQueries({ queryKey })));
       notify(t('risks.measureCreated'));
     } catch (err) {
       setError(errorText(err));
@@ -106,7 +132,8 @@ export function RiskPage() {
   const { id = '' } = useParams();
   const query = useRecord(riskKeys.risks, risksApi.get, id);
   const mayMeasure = usePermission('measure', 'create');
-  useDocumentTitle(`${t('risks.risk')}: ${query.data?.data.title ?? ''}`);
+  const data = query.data?.data;
+  useDocumentTitle(data ? `${t('risks.risk')}: ${data.title ?? t('risks.masked')}` : t('risks.risk'));
   return (
     <Loaded query={query} title={t('risks.risk')}>
       {({ data: r, etag }) => (
@@ -118,11 +145,11 @@ export function RiskPage() {
               </Button>
             ) : null}
           </PageHeader>
-          <Approve risk={r} etag={etag} />
+          <Approve risk={r} etag={etag} onReload={() => void query.refetch()} />
           <List spacing={4} mb="md" listStyleType="none">
             <List.Item>
               {t('risks.analysis')}:{' '}
-              <Anchor component={Link} to={`/risks/analyses/${r.analysisId}`}>
+              <Anchor component={Link} to={`/risks/analyses/${r.analysisId}`} underline="always">
                 {r.analysis.title ?? t('risks.masked')}
               </Anchor>
             </List.Item>
@@ -133,10 +160,10 @@ export function RiskPage() {
               {t('risks.vulnerability')}: {r.vulnerability ?? '–'}
             </List.Item>
             <List.Item>
-              {t('risks.affectedSystems')}: {r.systems.map((s) => s.name).join(', ') || '–'}
+              {t('risks.affectedSystems')}: <SystemLinks risk={r} />
             </List.Item>
             <List.Item>
-              {t('risks.affectedAssets')}: {r.assets.map((s) => s.name).join(', ') || '–'}
+              {t('risks.affectedAssets')}: <AssetLinks risk={r} />
             </List.Item>
             <List.Item>
               {t('risks.affectedUnits')}: {r.units.map((s) => s.name).join(', ') || '–'}
@@ -165,7 +192,10 @@ export function RiskPage() {
             <List mb="sm">
               {r.measures.map((m) => (
                 <List.Item key={m.id}>
-                  {m.title ?? t('risks.masked')} ({t(`risks.measureStatus.${m.status}`, { defaultValue: m.status })})
+                  <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
+                    {m.title ?? t('risks.masked')}
+                  </Anchor>{' '}
+                  ({t(`risks.measureStatus.${m.status}`, { defaultValue: m.status })})
                 </List.Item>
               ))}
             </List>

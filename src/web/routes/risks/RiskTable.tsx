@@ -2,16 +2,16 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NameCell, PagedTable, usePagedList } from '../../components/PagedTable.js';
 import { riskKeys, risksApi, type RiskQuery } from './api.js';
-import { LevelBadge } from './parts.js';
+import { LevelBadge, SystemLinks } from './parts.js';
 
 /** Risks as a table: title, affected systems, levels with band text, treatment, owner, approval. */
-export function RiskTable({ query, newTo }: { query: RiskQuery; newTo: string }) {
+export function RiskTable({ query, filtered, newTo }: { query: RiskQuery; filtered: boolean; newTo?: string }) {
   const { t } = useTranslation();
   const list = usePagedList(riskKeys.risks, query, risksApi.list);
   return (
     <PagedTable
       list={list}
-      filtered={Object.keys(query).length > 1}
+      filtered={filtered}
       empty={t('risks.risksEmpty')}
       emptyFiltered={t('risks.risksEmptyFiltered')}
       emptyCta={t('risks.newRisk')}
@@ -32,7 +32,9 @@ export function RiskTable({ query, newTo }: { query: RiskQuery; newTo: string })
       row={(r) => (
         <>
           <NameCell to={`/risks/${r.id}`} name={r.title ?? t('risks.masked')} />
-          <Table.Td>{r.systems.map((s) => s.name).join(', ') || '–'}</Table.Td>
+          <Table.Td>
+            <SystemLinks risk={r} />
+          </Table.Td>
           <Table.Td>
             <LevelBadge score={r.inherent} />
           </Table.Td>

@@ -1,66 +1,90 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, Loading, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { usePermission } from '../auth/session.js';
+import { mayDo, useMe } from '../auth/session.js';
 import { riskKeys, snapshotsApi } from './api.js';
+import { useDate } from './parts.js';
 
-/** The yearly snapshots of the risk picture: take this year's, list, compare two years. */
+/** The yearly snapshots of the risk picture: take last year's if it is missing, list, compare two years. */
 export function SnapshotsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('risks.snapshots'));
   const client = useQueryClient();
   const notify = useNotify();
   const errorText = useErrorText();
-  const mayTake = usePermission('risk', 'create');
-  const year = new Date().getFullYear();
+  const date = useDate();
+  const me = useMe().data;
+  // A snapshot covers the whole organisation: the server takes it only for someone with an organisation-wide grant.
+  const mayTake = mayDo(me, 'risk', 'create') && (me?.grants ?? []).some((g) => g.scopeType === 'tenant');
+  // Only finished years can be frozen; the current one is still changing.
+  const year = new Date().getFullYear() - 1;
   const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const list = useQuery({ queryKey: [...riskKeys.all, 'snapshots'], queryFn: snapshotsApi.list });
+  const same = !!from && from === to;
   const compare = useQuery({
     queryKey: [...riskKeys.all, 'compare', from, to],
     queryFn: () => snapshotsApi.compare(Number(from), Number(to)),
-    enabled: !!from && !!to && from !== to,
+    enabled: !!from && !!to && !same,
   });
   const take = async () => {
-    setConfirm(false);
+    setBusy(true);
     try {
       await snapshotsApi.create(year);
+      setConfirm(false);
       await client.invalidateQueries({ queryKey: [...riskKeys.all, 'snapshots'] });
       notify(t('risks.snapshotTaken', { year }));
     } catch (e) {
-      notify(errorText(e), 'error');
+      setConfirm(false);
+      notify(e instanceof ApiError && e.status === 403 ? t('risks.snapshotForbidden') : errorText(e), 'error');
+    } finally {
+      setBusy(false);
     }
   };
-  const years = (list.data?.items ?? []).map((s) => ({ value: String(s.year), label: String(s.year) }));
+  const items = list.data?.items ?? [];
+  const haveYear = items.some((s) => s.year === year);
+  const years = items.map((s) => ({ value: String(s.year), label: String(s.year) }));
   const choose = { value: '', label: t('risks.choose') };
   return (
     <>
       <PageHeader title={t('risks.snapshots')}>
-        {mayTake ? <Button onClick={() => setConfirm(true)}>{t('risks.takeSnapshot', { year })}</Button> : null}
+        {mayTake && list.isSuccess && !haveYear ? (
+          <Button onClick={() => setConfirm(true)}>{t('risks.takeSnapshot', { year })}</Button>
+        ) : null}
       </PageHeader>
       <Text mb="md" maw={900}>
         {t('risks.snapshotsIntro')}
       </Text>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('risks.confirmSnapshotTitle', { year })}>
+      <Modal
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        title={t('risks.confirmSnapshotTitle', { year })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Text mb="md">{t('risks.confirmSnapshotText')}</Text>
         <Group>
-          <Button onClick={() => void take()}>{t('risks.takeSnapshotConfirm')}</Button>
+          <Button onClick={() => void take()} loading={busy}>
+            {t('risks.takeSnapshotConfirm')}
+          </Button>
           <Button variant="default" onClick={() => setConfirm(false)}>
             {t('common.cancel')}
           </Button>
         </Group>
       </Modal>
       {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorState error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? <EmptyState text={t('risks.snapshotsEmpty')} /> : null}
-      {list.data && list.data.items.length > 0 ? (
+      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && items.length === 0 ? <EmptyState text={t('risks.snapshotsEmpty')} /> : null}
+      {items.length > 0 ? (
         <Table maw={700} mb="xl">
+          <Table.Caption>{t('risks.snapshotsCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('risks.year')}</Table.Th>
@@ -71,10 +95,10 @@ export function SnapshotsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.items.map((s) => (
+            {items.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Th scope="row">{s.year}</Table.Th>
-                <Table.Td>{new Date(s.takenAt).toLocaleDateString('sv-SE')}</Table.Td>
+                <Table.Td>{date(s.takenAt)}</Table.Td>
                 <Table.Td>{s.takenBy?.name ?? t('risks.takenByJob')}</Table.Td>
                 <Table.Td>{s.total}</Table.Td>
                 <Table.Td>{s.open}</Table.Td>
@@ -86,6 +110,7 @@ export function SnapshotsPage() {
       <Title order={2} mb="xs">
         {t('risks.compare')}
       </Title>
+      {items.length < 2 ? <Text mb="md">{t('risks.compareNeedsTwo')}</Text> : null}
       <Group mb="md">
         <NativeSelect
           id="compare-from"
@@ -102,32 +127,42 @@ export function SnapshotsPage() {
           data={[choose, ...years]}
         />
       </Group>
-      {compare.data ? (
-        <Table maw={700}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('risks.measureOf')}</Table.Th>
-              <Table.Th scope="col">{compare.data.from}</Table.Th>
-              <Table.Th scope="col">{compare.data.to}</Table.Th>
-              <Table.Th scope="col">{t('risks.change')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(['inherent', 'residual', 'treatments', 'status'] as const).flatMap((group) =>
-              Object.entries(compare.data[group]).map(([k, v]) => (
-                <Table.Tr key={`${group}-${k}`}>
-                  <Table.Th scope="row">{`${t(`risks.compareGroup.${group}`)}: ${t(`risks.compareKey.${k}`, { defaultValue: k })}`}</Table.Th>
-                  <Table.Td>{v.from}</Table.Td>
-                  <Table.Td>{v.to}</Table.Td>
-                  <Table.Td>{v.change > 0 ? `+${v.change}` : v.change}</Table.Td>
-                </Table.Tr>
-              )),
-            )}
-          </Table.Tbody>
-        </Table>
-      ) : null}
-      {compare.data ? (
-        <Text mt="sm">{t('risks.newAndClosed', { added: compare.data.newRisks.length, closed: compare.data.closedRisks.length })}</Text>
+      <div aria-live="polite">
+        {same ? (
+          <Alert color="yellow" title={t('risks.compareSameYear')}>
+            {t('risks.compareSameYearText')}
+          </Alert>
+        ) : null}
+        {compare.isFetching && !compare.data ? <Loading /> : null}
+      </div>
+      {compare.isError ? <ErrorState error={compare.error} onRetry={() => void compare.refetch()} /> : null}
+      {compare.data && !same ? (
+        <>
+          <Table maw={700}>
+            <Table.Caption>{t('risks.compareCaption', { from: compare.data.from, to: compare.data.to })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('risks.measureOf')}</Table.Th>
+                <Table.Th scope="col">{compare.data.from}</Table.Th>
+                <Table.Th scope="col">{compare.data.to}</Table.Th>
+                <Table.Th scope="col">{t('risks.change')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(['inherent', 'residual', 'treatments', 'status'] as const).flatMap((group) =>
+                Object.entries(compare.data[group]).map(([k, v]) => (
+                  <Table.Tr key={`${group}-${k}`}>
+                    <Table.Th scope="row">{`${t(`risks.compareGroup.${group}`)}: ${t(`risks.compareKey.${k}`, { defaultValue: k })}`}</Table.Th>
+                    <Table.Td>{v.from}</Table.Td>
+                    <Table.Td>{v.to}</Table.Td>
+                    <Table.Td>{v.change > 0 ? `+${v.change}` : v.change}</Table.Td>
+                  </Table.Tr>
+                )),
+              )}
+            </Table.Tbody>
+          </Table>
+          <Text mt="sm">{t('risks.newAndClosed', { added: compare.data.newRisks.length, closed: compare.data.closedRisks.length })}</Text>
+        </>
       ) : null}
     </>
   );

@@ -1,9 +1,10 @@
-import { Badge, Box, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { bandLabels, bandOf as bandOfCell, bandStyle, scaleLabel, type MatrixSize, type RiskBand } from '../../../shared/risk-matrix.js';
 import { formatDate } from '../../components/format.js';
-import { risksApi, riskKeys, type Score } from './api.js';
+import { risksApi, riskKeys, type RiskItem, type Score } from './api.js';
 
 export const useLang = () => (useTranslation().i18n.language === 'en' ? 'en' : 'sv');
 
@@ -88,9 +89,9 @@ export function HeatTable({
                   return (
                     <Table.Td key={likelihood} style={bandCss(band)}>
                       {n > 0 ? (
-                        <a href={cellLink(likelihood, consequence)} style={{ color: 'inherit', fontWeight: 700 }}>
+                        <Link to={cellLink(likelihood, consequence)} style={{ color: 'inherit', fontWeight: 700 }}>
                           {t('risks.cellCount', { count: n })}
-                        </a>
+                        </Link>
                       ) : (
                         <span>{t('risks.cellCount', { count: 0 })}</span>
                       )}
@@ -109,5 +110,47 @@ export function HeatTable({
         {t('risks.likelihoodAcross')}
       </Text>
     </Box>
+  );
+}
+
+type Named = { id: string; name: string };
+function Links({ items, to, hidden, hiddenText }: { items: Named[]; to: (id: string) => string; hidden: number; hiddenText: string }) {
+  if (!items.length && !hidden) return <>–</>;
+  return (
+    <>
+      {items.map((x, i) => (
+        <span key={x.id}>
+          {i > 0 ? ', ' : ''}
+          <Anchor component={Link} to={to(x.id)} underline="always">
+            {x.name}
+          </Anchor>
+        </span>
+      ))}
+      {hidden ? `${items.length ? ', ' : ''}${hiddenText}` : ''}
+    </>
+  );
+}
+
+/** The affected systems as links; those whose name is withheld from this viewer are counted, not left blank. */
+export function SystemLinks({ risk }: { risk: Pick<RiskItem, 'systems' | 'systemIds' | 'masked'> }) {
+  const { t } = useTranslation();
+  const hidden = risk.masked ? 0 : Math.max(0, risk.systemIds.length - risk.systems.length);
+  if (risk.masked) return <>{t('secrecy.maskedShort')}</>;
+  return (
+    <Links items={risk.systems} to={(id) => `/systems/${id}`} hidden={hidden} hiddenText={t('risks.maskedSystems', { count: hidden })} />
+  );
+}
+
+export function AssetLinks({ risk }: { risk: { assets: Named[]; assetIds: string[]; masked: boolean } }) {
+  const { t } = useTranslation();
+  if (risk.masked) return <>{t('secrecy.maskedShort')}</>;
+  const hidden = Math.max(0, risk.assetIds.length - risk.assets.length);
+  return (
+    <Links
+      items={risk.assets}
+      to={(id) => `/information-assets/${id}`}
+      hidden={hidden}
+      hiddenText={t('risks.maskedAssets', { count: hidden })}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { HistoryTab } from '../audit/HistoryTab.js';
 import { SystemProtectionSection } from '../classification/SystemProtectionSection.js';
 import { GapAnalysisSection } from '../gap-analysis/GapAnalysisSection.js';
 import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
+import { SystemMeasuresSection } from '../measures/SystemMeasuresSection.js';
 import { CostTables } from './CostTables.js';
 import { ReviewControl } from './ReviewControl.js';
 
@@ -87,6 +88,7 @@ export function SystemDetail() {
           <SystemProtectionSection systemId={s.id} mayUpdate={s.allowedActions.includes('update')} />
           <GapAnalysisSection systemId={s.id} />
           <LogReviewSection systemId={s.id} />
+          <SystemMeasuresSection systemId={s.id} />
           <HistoryTab path="systems" id={s.id} masked={s.masked} />
         </>
       )}

@@ -2,9 +2,10 @@ import { useMemo, type ReactNode } from 'react';
 import { Box, Checkbox, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { identityKeys, keys, supplierOptionsApi, systemsApi, type AssignmentBody } from '../../../api/resources.js';
+import { identityKeys, supplierOptionsApi, type AssignmentBody } from '../../../api/resources.js';
 import { requiredLabel } from '../../../components/format.js';
 import { useOrgUnitOptions } from '../../../components/hooks.js';
+import { systemChoicesQuery } from '../../../components/options.js';
 import { ErrorState, Loading } from '../../../components/States.js';
 import { isSupplierRole, PERSON_ROLES, roleName, scopesFor, type ScopeType } from './roles.js';
 
@@ -38,10 +39,7 @@ export function toAssignmentBody(d: AssignmentDraft): AssignmentBody {
 
 /** Systems to scope a role to; masked ones cannot be told apart, so they are not offered. */
 export function useSystemOptions() {
-  const systems = useQuery({
-    queryKey: [...keys.systems, 'options'],
-    queryFn: async () => (await systemsApi.list({ limit: 200, sort: 'name' })).items,
-  });
+  const systems = useQuery(systemChoicesQuery());
   const options = useMemo(
     () => (systems.data ?? []).flatMap((s) => (s.name === null ? [] : [{ value: s.id, label: s.name }])),
     [systems.data],
