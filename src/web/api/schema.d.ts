@@ -8837,6 +8837,12 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "unclassified" | "overdue" | "due_soon" | "ok";
                                 profile: string | null;
+                                levels: {
+                                    confidentiality: number;
+                                    integrity: number;
+                                    availability: number;
+                                    traceability: number;
+                                } | null;
                                 nextReviewOn: string | null;
                                 belowMinimum: {
                                     /** @enum {string} */

@@ -190,6 +190,15 @@ const coverageAsset = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),
   state: z.enum(['unclassified', 'overdue', 'due_soon', 'ok']),
   profile: z.string().nullable(),
+  // the same levels as numbers, so clients can show the profile in their own language
+  levels: z
+    .object({
+      confidentiality: z.number().int(),
+      integrity: z.number().int(),
+      availability: z.number().int(),
+      traceability: z.number().int(),
+    })
+    .nullable(),
   nextReviewOn: z.string().nullable(),
   belowMinimum: z.array(belowMinimumOut),
 });

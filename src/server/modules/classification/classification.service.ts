@@ -250,6 +250,7 @@ export function createClassificationService(db: Db) {
               unit: { id: a.unitId, name: a.unitName },
               state,
               profile: a.levels ? profileText(a.levels) : null,
+              levels: a.levels,
               nextReviewOn: a.nextReviewOn,
               belowMinimum: below,
             },

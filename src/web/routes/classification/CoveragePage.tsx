@@ -7,7 +7,7 @@ import { EmptyState, Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
 import { classificationApi, classificationKeys, type Coverage } from './api.js';
-import { levelsOfProfile, ProfileLegend, useDate, useProfile } from './parts.js';
+import { ProfileLegend, useDate, useProfile } from './parts.js';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -46,10 +46,7 @@ function CoverageView({ c }: { c: Coverage }) {
   const { t } = useTranslation();
   const date = useDate();
   const profile = useProfile();
-  const shownProfile = (p: string | null) => {
-    const levels = p ? levelsOfProfile(p) : null;
-    return levels ? profile(levels) : '–';
-  };
+  const shownProfile = (levels: Coverage['assetList'][number]['levels']) => (levels ? profile(levels) : '–');
   return (
     <>
       <Title order={2} mb="sm">
@@ -99,7 +96,7 @@ function CoverageView({ c }: { c: Coverage }) {
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{shownProfile(a.profile)}</Table.Td>
+                <Table.Td>{shownProfile(a.levels)}</Table.Td>
                 <Table.Td>{date(a.nextReviewOn) || '–'}</Table.Td>
               </Table.Tr>
             ))}

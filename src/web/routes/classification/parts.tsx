@@ -76,13 +76,6 @@ export function useProfile() {
   return (levels: Levels) => ASPECTS.map((a) => `${t(`classification.short.${a}`)}${levels[a]}`).join(' ');
 }
 
-/** The levels in a server profile text ("K2 R1 T2 S1"): its four digits in aspect order. */
-export function levelsOfProfile(profile: string): Levels | null {
-  const digits = profile.match(/\d/g);
-  if (!digits || digits.length !== ASPECTS.length) return null;
-  return Object.fromEntries(ASPECTS.map((a, i) => [a, Number(digits[i])])) as Levels;
-}
-
 /** What the profile letters stand for, for readers who have never met KLASSA. */
 export function ProfileLegend() {
   const { t } = useTranslation();

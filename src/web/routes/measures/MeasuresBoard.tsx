@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, SegmentedControl, Table, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ExportButtons } from '../../components/ExportButtons.js';
 import { formatDate } from '../../components/format.js';
 import { useDebounced } from '../../components/hooks.js';
@@ -26,11 +26,13 @@ export function MeasuresBoard() {
   const mayCreate = usePermission('measure', 'create');
   const mayGoals = usePermission('policy-goal');
   const [view, setView] = useState<'board' | 'table'>('board');
+  const [params] = useSearchParams();
   const [filters, setFilters] = useState<{ q: string; status: string; origin: string; systemId: string; overdue: boolean }>({
     q: '',
     status: '',
     origin: '',
-    systemId: '',
+    // a system's page links here with its id
+    systemId: params.get('systemId') ?? '',
     overdue: false,
   });
   const q = useDebounced(filters.q.trim());

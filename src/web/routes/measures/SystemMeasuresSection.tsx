@@ -50,6 +50,11 @@ export function SystemMeasuresSection({ systemId }: { systemId: string }) {
                 ))}
               </List>
             ) : null}
+            <Group mt="xs">
+              <Button component={Link} to={`/measures?systemId=${systemId}`} variant="default" size="xs">
+                {t('measures.systemSection.allMeasures')}
+              </Button>
+            </Group>
           </div>
         ) : null}
         {mayRisks ? (
