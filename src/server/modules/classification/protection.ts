@@ -48,7 +48,11 @@ export async function systemProtection(tx: Tx, tenantId: string, systemIds: read
         from systems s
         left join information_asset_systems l on l.tenant_id = s.tenant_id and l.system_id = s.id
         left join information_assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id and a.archived_at is null
-        left join asset_classifications c on c.tenant_id = a.tenant_id and c.asset_id = a.id and c.superseded_at is null
+        -- lateral with limit 1 (there is at most one current row) keeps the lookup an index probe per
+        -- asset; as a plain join, without planner statistics (PGlite has no autovacuum) it scanned every
+        -- current classification of the tenant for each asset: 12 ms instead of 1 ms at 10,000 assets
+        left join lateral (select c.id, c.confidentiality, c.integrity, c.availability, c.traceability from asset_classifications c
+          where c.tenant_id = a.tenant_id and c.asset_id = a.id and c.superseded_at is null limit 1) c on true
         where s.tenant_id = ${tenantId} and s.id = any(${ids})
         group by s.tenant_id, s.id`,
   );
