@@ -9,6 +9,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Database, Db } from './db/client.js';
 import { authPlugin, csrfGuard } from './platform/auth/plugin.js';
 import { setAuditRedactionKey } from './platform/audit.js';
+import { setCursorKey } from './platform/http.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
 import { createSecretBox } from './platform/crypto/secret-box.js';
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const instanceKey = opts.secretKey ?? randomBytes(32);
   const secretBox = createSecretBox(instanceKey);
   setAuditRedactionKey(instanceKey);
+  setCursorKey(instanceKey);
   let generatedSp: Promise<SpCredential> | undefined;
   const spCredential = () => (opts.samlSp ? Promise.resolve(opts.samlSp) : (generatedSp ??= generateSpCredential()));
   const apiRoutes: RouteEntry[] = [];

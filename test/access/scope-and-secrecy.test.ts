@@ -34,6 +34,23 @@ async function municipality() {
 const names = async (c: TestTenant['admin'], url: string) =>
   (await c.get(url)).json().items.map((i: { name: string | null; masked: boolean }) => (i.masked ? '[maskerad]' : i.name));
 
+describe('list cursors and secret rows', () => {
+  it('D1-68: the next-page cursor after a masked secret row does not carry its name', async () => {
+    const m = await municipality();
+    // sorted by name, the masked "PMO Elevhälsa" is the last row of the first page
+    const first = (await m.t.reader.get('/api/v1/systems?sort=name&limit=1')).json();
+    expect(first.items[0]).toMatchObject({ masked: true, name: null });
+    const readable = (first.nextCursor as string)
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url').toString('utf8'))
+      .join(' ')
+      .toLowerCase();
+    expect(readable).not.toContain('elevhälsa');
+    const next = (await m.t.reader.get(`/api/v1/systems?sort=name&limit=1&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(next.items[0].name).toBe('Pulsen Combine');
+  });
+});
+
 describe('scope of a role assignment (unit subtree, named systems)', () => {
   it('D1-39: a system owner scoped to a department sees and changes only the systems of that department and its units', async () => {
     const m = await municipality();

@@ -1,5 +1,7 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { createSecretBox, type SecretBox } from './crypto/secret-box.js';
 import { Problem, fieldProblem } from './problems.js';
 
 export const etagOf = (version: number) => `"v${version}"`;
@@ -54,15 +56,23 @@ export interface Cursor {
   id: string;
 }
 
-// Opaque to clients: the sort key and the value and id of the last row shown.
-export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+// Sealed with AES-256-GCM, not only encoded: the value of the last row shown is its sort key, and when
+// that row is secret-marked and shown masked (a title sorted by name) a readable cursor would hand out
+// the content the mask hides. The key comes from the instance key, so every instance sharing it reads
+// the others' cursors.
+let cursorBox: SecretBox = createSecretBox(randomBytes(32));
+export function setCursorKey(instanceKey: Buffer): void {
+  cursorBox = createSecretBox(createHmac('sha256', instanceKey).update('tillit-list-cursor-v1').digest());
+}
+
+export const encodeCursor = (c: Cursor): string => cursorBox.seal(JSON.stringify(c));
 
 const cursorSchema = z.object({ s: z.string(), k: z.union([z.string(), z.number(), z.boolean(), z.null()]), id: z.uuid() });
 
 export function decodeCursor(raw: string | undefined, sortName: string): Cursor | null {
   if (!raw) return null;
   try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    const parsed = cursorSchema.parse(JSON.parse(cursorBox.open(raw)));
     if (parsed.s !== sortName) throw new Error('sort changed');
     return parsed;
   } catch {
