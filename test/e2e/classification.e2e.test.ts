@@ -187,6 +187,18 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
       .getByText('K3 – Allvarlig')
       .waitFor();
     await protection.getByText('Klart', { exact: true }).waitFor();
+    // D1-24: emptying the loss-of-function consequence removes it (the classification is then not complete);
+    // the raise stays.
+    await protection.getByRole('button', { name: 'Ändra skyddsnivå' }).click();
+    await page.locator('#protection-lossOfFunction\\.consequence').fill('');
+    await page.getByRole('button', { name: 'Spara skyddsnivån' }).click();
+    await page.getByText('Skyddsnivån är sparad.').last().waitFor();
+    await protection.getByText(/Inte angiven\. Den behövs för att klassningen ska vara klar\./).waitFor();
+    expect(await protection.getByText('Klart', { exact: true }).count()).toBe(0);
+    await protection
+      .getByRole('row', { name: /Konfidentialitet/ })
+      .getByText('K3 – Allvarlig')
+      .waitFor();
     // Raising confidentiality to 3 brings the K3 requirements into the gap list.
     await expect
       .poll(async () => Number(/(\d+) krav gäller/.exec((await gapSection.getByText(/krav gäller/).textContent()) ?? '')?.[1]))

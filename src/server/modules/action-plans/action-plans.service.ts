@@ -52,14 +52,17 @@ async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<{ out: PlanOu
 }
 
 // The audit trail keeps the plan's own content; measures are named by id, so a secret measure's
-// title never lands in the plan's entries.
+// title never lands in the plan's entries. Activities are keyed by their id: the trail reduces any
+// nested object carrying an `id` to that id (it reads as a linked record), which would drop their content.
 const auditShape = (p: PlanOut) => ({
   year: p.year,
   title: p.title,
   description: p.description,
   status: p.status,
   decision: p.decision,
-  activities: p.activities.map(({ measures, progress: _p, ...a }) => ({ ...a, measureIds: measures.map((m) => m.id) })),
+  activities: Object.fromEntries(
+    p.activities.map(({ id, measures, progress: _p, ...a }) => [id, { ...a, measureIds: measures.map((m) => m.id) }]),
+  ),
 });
 
 function checkDates(startOn: string | null | undefined, endOn: string | null | undefined) {
@@ -206,8 +209,13 @@ export function createActionPlansService(db: Db) {
 
     // Management's decision with date and case number (Dnr); the content is locked from here on.
     decide(ctx: RequestContext, id: string, version: number, d: DecisionIn) {
-      return change(ctx, id, version, 'action-plan.decide', 'update', async (_tx, plan) => {
+      return change(ctx, id, version, 'action-plan.decide', 'update', async (tx, plan) => {
         unlocked(plan);
+        if ((await repo.activitiesOf(tx, ctx.actor.tenantId, id)).length === 0)
+          throw new Problem('conflict', {
+            sv: 'Handlingsplanen har inga aktiviteter. Lägg till minst en aktivitet innan planen beslutas.',
+            en: 'The action plan has no activities. Add at least one activity before the plan is decided.',
+          });
         return {
           status: 'decided',
           decidedOn: d.decidedOn,

@@ -105,6 +105,43 @@ describe('action plan (handlingsplan, D1-09, D1-10)', () => {
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['action-plan.decide', 'action-plan.reopen']));
   });
 
+  it('D1-10: the audit trail of an activity change keeps its title, budget and measures, not only its id', async () => {
+    const t = await newTenant();
+    const a = await measure(t, { title: 'MFA' });
+    const b = await measure(t, { title: 'Loggning' });
+    let plan = (await t.admin.post('/api/v1/action-plans', { year: 2027, title: 'Plan 2027' })).json<Plan>();
+    plan = (await t.admin.post(`/api/v1/action-plans/${plan.id}/activities`, { title: 'Utbildning', budgetSek: 100 })).json<Plan>();
+    const activityId = plan.activities[0]!.id;
+    const changed = await t.admin.patch(`/api/v1/action-plans/${plan.id}/activities/${activityId}`, {
+      title: 'Utbildning i informationssäkerhet',
+      budgetSek: 2500.5,
+      measureIds: [a, b],
+    });
+    expect(changed.statusCode).toBe(200);
+    const items = (await t.admin.get(`/api/v1/action-plans/${plan.id}/history`)).json().items as {
+      action: string;
+      before: { activities: Record<string, Record<string, unknown>> };
+      after: { activities: Record<string, Record<string, unknown>> };
+    }[];
+    const entry = items.find((h) => h.action === 'action-plan.activity-update')!;
+    expect(entry.before.activities[activityId]).toMatchObject({ title: 'Utbildning', budgetSek: 100, measureIds: [] });
+    expect(entry.after.activities[activityId]).toMatchObject({ title: 'Utbildning i informationssäkerhet', budgetSek: 2500.5 });
+    expect((entry.after.activities[activityId]!.measureIds as string[]).sort()).toEqual([a, b].sort());
+  });
+
+  it('D1-10: a plan without activities cannot be decided (409 with a reason)', async () => {
+    const t = await newTenant();
+    const plan = (await t.admin.post('/api/v1/action-plans', { year: 2028, title: 'Tom plan' })).json<Plan>();
+    const res = await t.admin.post(
+      `/api/v1/action-plans/${plan.id}/decision`,
+      { decidedOn: '2028-01-10', decidedBy: 'Kommunstyrelsen', caseNumber: 'KS 2028/1' },
+      etag(plan),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/inga aktiviteter/);
+    expect((await t.admin.get(`/api/v1/action-plans/${plan.id}`)).json()).toMatchObject({ status: 'draft', decision: null });
+  });
+
   it('D1-10 access: management records the decision but neither changes the content nor reopens (403); a system owner only reads; another tenant 404', async () => {
     const t = await newTenant();
     const mgmt = await memberWith(t, [{ role: 'management' }], 'ledning');

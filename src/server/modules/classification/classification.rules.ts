@@ -69,3 +69,57 @@ export const profileText = (levels: Record<Aspect, number>) =>
 // information must be available at level ≥ 3 is suggested as critical (samhällsviktig/kritisk).
 export const suggestsCritical = (lossLevel: number | null, effectiveAvailability: number) =>
   (lossLevel ?? 0) >= 3 || effectiveAvailability >= 3;
+
+// D1-23 (domain.md "at least the maximum"): a system's protection level per aspect is the maximum over
+// its information (`derived`), or a recorded raise above it. A raise at or below the maximum no longer
+// counts (the information caught up), and nothing can take the level below the maximum.
+export type Levels = Record<Aspect, number>;
+export type Raises = Partial<Record<Aspect, { level: number; reason: string }>>;
+
+export function countingRaises(derived: Levels, raised: Raises | null | undefined): Raises {
+  const out: Raises = {};
+  for (const a of aspects) {
+    const up = raised?.[a];
+    if (up && up.level > derived[a]) out[a] = up;
+  }
+  return out;
+}
+
+export function effectiveLevels(derived: Levels, raised: Raises | null | undefined): Levels {
+  const out = { ...derived };
+  for (const a of aspects) out[a] = Math.max(derived[a], raised?.[a]?.level ?? 0);
+  return out;
+}
+
+// D1-23: what a requested system level means against the information's maximum: below it is refused
+// (no lowering), above it is a raise that needs a written reason, equal simply follows the information.
+export type LevelRequest = 'below_derived' | 'reason_required' | 'raise' | 'follows_information';
+
+export function judgeLevelRequest(level: number, derivedMax: number, reason: string): LevelRequest {
+  if (level < derivedMax) return 'below_derived';
+  if (level === derivedMax) return 'follows_information';
+  return reason.trim() ? 'raise' : 'reason_required';
+}
+
+// D2-23: level 4 (national security, säkerhetsskydd) never enters Tillit. The fields of a request that
+// ask for it, by level or by a consequence answer, including a system's loss-of-function level.
+export function levelFourFields(
+  input: Partial<Record<Aspect, { level: number; answers?: Partial<Record<string, number>> } | number | null>> & {
+    lossOfFunction?: { level: number } | null;
+  },
+): string[] {
+  const out: string[] = [];
+  for (const a of aspects) {
+    const v = input[a];
+    if (v === undefined || v === null) continue;
+    const level = typeof v === 'number' ? v : v.level;
+    if (level >= NATIONAL_SECURITY) out.push(typeof v === 'number' ? a : `${a}.level`);
+    if (typeof v === 'object') {
+      for (const [category, answer] of Object.entries(v.answers ?? {})) {
+        if ((answer ?? 0) >= NATIONAL_SECURITY) out.push(`${a}.answers.${category}`);
+      }
+    }
+  }
+  if (input.lossOfFunction && input.lossOfFunction.level >= NATIONAL_SECURITY) out.push('lossOfFunction.level');
+  return out;
+}

@@ -1,6 +1,5 @@
 import type { Tx } from '../../db/client.js';
 import { fieldProblem, Problem } from '../../platform/problems.js';
-import { aspects, type Aspect } from '../../../shared/enums.js';
 import {
   defaultLevelLabels,
   defaultMinimumRules,
@@ -51,23 +50,8 @@ export function refuseNationalSecurity(fields: string[]): void {
   );
 }
 
-export function levelFourFields(
-  input: Partial<Record<Aspect, { level: number; answers?: Partial<Record<string, number>> } | number | null>>,
-) {
-  const out: string[] = [];
-  for (const a of aspects) {
-    const v = input[a];
-    if (v === undefined || v === null) continue;
-    const level = typeof v === 'number' ? v : v.level;
-    if (level >= NATIONAL_SECURITY) out.push(typeof v === 'number' ? a : `${a}.level`);
-    if (typeof v === 'object') {
-      for (const [category, answer] of Object.entries(v.answers ?? {})) {
-        if ((answer ?? 0) >= NATIONAL_SECURITY) out.push(`${a}.answers.${category}`);
-      }
-    }
-  }
-  return out;
-}
+// The level-4 check is a pure rule (unit-tested in classification.rules.test.ts); re-exported for the services.
+export { levelFourFields } from './classification.rules.js';
 
 export const missingReasons = (fields: string[]) =>
   new Problem(

@@ -7,7 +7,7 @@ import { auditSecretReads, isMasked } from '../../platform/secrecy.js';
 import { archivedConflict } from '../../platform/tracked-change.js';
 import { aspects, type Aspect } from '../../../shared/enums.js';
 import * as repo from './classification.repository.js';
-import { profileText, reviewState, suggestsCritical } from './classification.rules.js';
+import { judgeLevelRequest, profileText, reviewState, suggestsCritical } from './classification.rules.js';
 import { levelFourFields, loadScheme, missingReasons, refuseNationalSecurity, type Scheme } from './classification.scheme.js';
 import type { ProtectionIn, ProtectionOut } from './classification.schemas.js';
 import { checkReviewDate, systemStatus } from './classification.service.js';
@@ -114,9 +114,7 @@ export function createProtectionService(db: Db) {
         const sys = await reachSystem(tx, actor, id, 'update', true);
         if (sys.archived) throw archivedConflict();
         if (expectedVersion !== null && expectedVersion !== sys.version) throw new Problem('precondition-failed');
-        const four = levelFourFields(input);
-        if (input.lossOfFunction && input.lossOfFunction.level >= 4) four.push('lossOfFunction.level');
-        refuseNationalSecurity(four);
+        refuseNationalSecurity(levelFourFields(input));
         const before = await view(tx, actor, sys, scheme);
         const [current] = await repo.systemClassificationsOf(tx, t, id, true);
         const below: ReturnType<typeof belowDerived>[] = [];
@@ -133,9 +131,10 @@ export function createProtectionService(db: Db) {
           if (v === null) continue;
           const level = typeof v === 'number' ? v : v.level;
           const reason = (typeof v === 'object' ? v.reason?.trim() : '') || input.reason?.trim() || '';
-          if (level < max) below.push(belowDerived(typeof v === 'number' ? a : `${a}.level`, max));
-          else if (level > max && !reason) missing.push(typeof v === 'number' ? 'reason' : `${a}.reason`);
-          else if (level > max) raised[a] = { level, reason };
+          const judged = judgeLevelRequest(level, max, reason);
+          if (judged === 'below_derived') below.push(belowDerived(typeof v === 'number' ? a : `${a}.level`, max));
+          else if (judged === 'reason_required') missing.push(typeof v === 'number' ? 'reason' : `${a}.reason`);
+          else if (judged === 'raise') raised[a] = { level, reason };
         }
         if (below.length) throw new Problem('validation', undefined, below);
         let loss: { consequence: string | null; level: number | null };

@@ -107,6 +107,24 @@ describe('system protection level (D1-23, D1-24)', () => {
     expect(cov.systems).toMatchObject({ complete: 1, notClassified: 1 });
   });
 
+  it('D1-24: lossOfFunction null clears a recorded consequence (the form sends it when the consequence is emptied)', async () => {
+    const t = await newTenant();
+    const { sys } = await systemWithAssets(t, [[1, 1, 1, 1]]);
+    const url = `/api/v1/systems/${sys}/protection-level`;
+    const done = await t.editor.put(url, { lossOfFunction: { consequence: 'Skolan kan inte sätta betyg', level: 2 } });
+    expect(done.json()).toMatchObject({ status: 'complete', lossOfFunction: { level: 2 } });
+    const cleared = await t.editor.put(url, { lossOfFunction: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ status: 'incomplete', lossOfFunction: null });
+    expect((await t.reader.get(url)).json()).toMatchObject({ status: 'incomplete', lossOfFunction: null });
+    const history = (await t.reader.get(`/api/v1/systems/${sys}/classifications`)).json().items as {
+      current: boolean;
+      lossOfFunction: unknown;
+    }[];
+    expect(history.find((h) => h.current)!.lossOfFunction).toBeNull();
+    expect(history.some((h) => !h.current && h.lossOfFunction !== null)).toBe(true);
+  });
+
   it('D1-23: access — another tenant’s system is 404, a unit-scoped owner cannot reach another unit’s system', async () => {
     const t = await newTenant();
     const { sys } = await systemWithAssets(t, [[1, 1, 1, 1]]);

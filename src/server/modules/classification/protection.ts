@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { aspects, type Aspect } from '../../../shared/enums.js';
+import type { Aspect } from '../../../shared/enums.js';
+import { countingRaises, effectiveLevels, type Levels } from './classification.rules.js';
 
-export type Levels = Record<Aspect, number>;
+export type { Levels };
 
 export interface SystemProtection {
   // max over the current classifications of the system's active information assets (0 when none)
@@ -26,8 +27,6 @@ interface Row {
   asset_count: number;
   classified_count: number;
 }
-
-const zero = (): Levels => ({ confidentiality: 0, integrity: 0, availability: 0, traceability: 0 });
 
 // The protection level of each system, computed from the data every time: a reclassified information
 // asset moves its systems at once, and nothing stored can fall below the maximum.
@@ -58,14 +57,13 @@ export async function systemProtection(tx: Tx, tenantId: string, systemIds: read
   );
   for (const row of rows) {
     const derived: Levels = { confidentiality: row.k ?? 0, integrity: row.r ?? 0, availability: row.t ?? 0, traceability: row.s ?? 0 };
-    const raised: SystemProtection['raised'] = {};
-    const effective = zero();
-    for (const a of aspects) {
-      const up = row.raised?.[a];
-      if (up && up.level > derived[a]) raised[a] = up;
-      effective[a] = Math.max(derived[a], up?.level ?? 0);
-    }
-    out.set(row.system_id, { derived, raised, effective, assetCount: row.asset_count, classifiedAssetCount: row.classified_count });
+    out.set(row.system_id, {
+      derived,
+      raised: countingRaises(derived, row.raised),
+      effective: effectiveLevels(derived, row.raised),
+      assetCount: row.asset_count,
+      classifiedAssetCount: row.classified_count,
+    });
   }
   return out;
 }

@@ -158,6 +158,24 @@ describe('gap analysis per system (D2-24, D1-23)', () => {
     expect(sheet.getRow(3).getCell(7).text).toBe('Delvis');
   });
 
+  it('D2-24: a first assessment sent with If-Match "v0" by two people at once: one is saved, the other gets 412 instead of overwriting it', async () => {
+    const t = await newTenant();
+    const s = await setup(t);
+    const v0 = { 'if-match': '"v0"' };
+    const results = await Promise.all([
+      assess(t.admin, s.system, s.ids.k1, { status: 'exists', howMet: 'Första' }, v0),
+      assess(t.editor, s.system, s.ids.k1, { status: 'exists', howMet: 'Andra' }, v0),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412]);
+    const saved = results.find((r) => r.statusCode === 200)!.json<Json>().assessment;
+    expect(saved.version).toBe(1);
+    // later, "v0" means "there is none yet" and is refused too
+    const late = await assess(t.editor, s.system, s.ids.k1, { status: 'exists', howMet: 'Sen' }, v0);
+    expect(late.statusCode).toBe(412);
+    const row = (await gap(t.reader, s.system)).json<Json>().items.find((i: Json) => i.requirement.id === s.ids.k1);
+    expect(row.assessment.howMet).toBe(saved.howMet);
+  });
+
   it('D2-24: validation: each status asks for its own fields, and evidence must be a web link', async () => {
     const t = await newTenant();
     const s = await setup(t);

@@ -165,17 +165,18 @@ export function compareSnapshots(from: SnapshotOut, to: SnapshotOut): CompareOut
 export function createRiskSnapshotsService(db: Db) {
   const byYear = (tx: Tx, t: string, year: number) => queryRows<SnapshotRow>(tx, selectSnapshots(t, sql`and s.year = ${year}`));
   return {
-    // Only a year that has ended: a snapshot of the running year would freeze a half-year picture
-    // and block the one the January job takes of the whole year.
+    // Only last year: a snapshot of the running year would freeze a half-year picture and block the one
+    // the January job takes of the whole year, and the content is always today's risk picture, so an
+    // older year would be labelled with a picture it never had.
     async create(ctx: RequestContext, year: number): Promise<SnapshotOut> {
       assertTenantWide(ctx.actor, 'create');
-      const current = Number(stockholmToday().slice(0, 4));
-      if (year >= current)
+      const lastYear = Number(stockholmToday().slice(0, 4)) - 1;
+      if (year !== lastYear)
         throw fieldProblem(
           'year',
-          'not_past',
-          `Bara ett år som har tagit slut kan frysas (senast ${current - 1}). Årets bild tas automatiskt i januari nästa år.`,
-          `Only a year that has ended can be frozen (at most ${current - 1}). This year's picture is taken automatically next January.`,
+          'not_last_year',
+          `Bara förra året (${lastYear}) kan frysas. Bilden visar riskerna som de ser ut i dag, så den kan inte gälla ett tidigare år, och årets bild tas automatiskt i januari nästa år.`,
+          `Only last year (${lastYear}) can be frozen. The snapshot shows the risks as they are today, so it cannot stand for an earlier year, and this year's picture is taken automatically next January.`,
         );
       const t = ctx.actor.tenantId;
       return withTenant(db, t, async (tx) => {

@@ -1,9 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, testApp, type TestTenant } from '../../../../test/helpers/app.js';
-import { takeYearlySnapshots } from './risk-snapshots.service.js';
+import { withTenant } from '../../db/tenant.js';
+import { systemContext } from '../../platform/audit.js';
+import { stockholmToday } from '../../platform/calendar.js';
+import { insertSnapshot, takeYearlySnapshots } from './risk-snapshots.service.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// A manual snapshot may only be of last year; an earlier one is the January job's, taken here for one tenant.
+const lastYear = Number(stockholmToday().slice(0, 4)) - 1;
+async function jobSnapshot(t: TestTenant, year: number): Promise<string> {
+  const { database } = await testApp();
+  const id = await withTenant(database.db, t.tenantId, (tx) => insertSnapshot(tx, systemContext(t.tenantId, randomUUID()), year));
+  return id!;
+}
 
 async function setup(t: TestTenant) {
   const a = (await t.admin.post('/api/v1/risk-analyses', { title: 'RSA', analysedOn: '2025-02-01', unitId: t.unitId })).json<Json>();
@@ -24,14 +36,13 @@ describe('yearly snapshot of the risk picture (D1-02, D1-11)', () => {
       likelihood: 4,
       consequence: 4,
     });
-    const first = await t.admin.post('/api/v1/risk-snapshots', { year: 2024 });
-    expect(first.statusCode, first.body).toBe(201);
+    const first = await t.admin.get(`/api/v1/risk-snapshots/${await jobSnapshot(t, lastYear - 1)}`);
+    expect(first.statusCode, first.body).toBe(200);
     const snap = first.json<Json>();
     expect(snap.data).toMatchObject({ total: 2, open: 2, inherent: { medium: 1, very_high: 1 }, treatments: { none: 2 } });
     expect(snap.data.risks.find((r: Json) => r.id === secret.id)).toMatchObject({ title: null, secret: true });
     expect(snap.data.risks.find((r: Json) => r.id === open.id).title).toBe('Öppen risk');
     expect(JSON.stringify(snap.data)).not.toContain('Hemlig sårbarhet');
-    expect((await t.admin.post('/api/v1/risk-snapshots', { year: 2024 })).statusCode).toBe(409);
     // later changes: one risk closed with a treatment, one new
     await t.admin.patch(
       `/api/v1/risks/${open.id}`,
@@ -49,8 +60,9 @@ describe('yearly snapshot of the risk picture (D1-02, D1-11)', () => {
         await tx.execute(sql`update risk_snapshots set data = '{}'::jsonb where id = ${snap.id}`);
       }),
     ).rejects.toThrow();
-    expect((await t.admin.post('/api/v1/risk-snapshots', { year: 2025 })).statusCode).toBe(201);
-    const cmp = await t.reader.get('/api/v1/risk-snapshots/compare?from=2024&to=2025');
+    expect((await t.admin.post('/api/v1/risk-snapshots', { year: lastYear })).statusCode).toBe(201);
+    expect((await t.admin.post('/api/v1/risk-snapshots', { year: lastYear })).statusCode).toBe(409);
+    const cmp = await t.reader.get(`/api/v1/risk-snapshots/compare?from=${lastYear - 1}&to=${lastYear}`);
     expect(cmp.statusCode, cmp.body).toBe(200);
     const c = cmp.json<Json>();
     expect(c.status).toEqual({ open: { from: 2, to: 2, change: 0 }, closed: { from: 0, to: 1, change: 1 } });
@@ -59,20 +71,21 @@ describe('yearly snapshot of the risk picture (D1-02, D1-11)', () => {
     expect(c.newRisks).toEqual([{ id: added.id, title: 'Ny risk' }]);
     expect(c.closedRisks).toEqual([{ id: open.id, title: 'Öppen risk' }]);
     const list = (await t.reader.get('/api/v1/risk-snapshots')).json<Json>().items;
-    expect(list.map((s: Json) => s.year)).toEqual([2025, 2024]);
+    expect(list.map((s: Json) => s.year)).toEqual([lastYear, lastYear - 1]);
     expect(list[0].takenBy).not.toBeNull();
+    expect(list[1].takenBy).toBeNull();
   });
 
   it('access: a manager reads snapshots but cannot take one (403); a unit-scoped role sees none; another tenant gets 404', async () => {
     const t = await newTenant();
     await setup(t);
-    const snap = (await t.admin.post('/api/v1/risk-snapshots', { year: 2023 })).json<Json>();
-    expect((await t.reader.post('/api/v1/risk-snapshots', { year: 2022 })).statusCode).toBe(403);
+    const snap = (await t.admin.post('/api/v1/risk-snapshots', { year: lastYear })).json<Json>();
+    expect((await t.reader.post('/api/v1/risk-snapshots', { year: lastYear })).statusCode).toBe(403);
     expect((await t.reader.get(`/api/v1/risk-snapshots/${snap.id}`)).statusCode).toBe(200);
     const unitOwner = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: t.unitId }], 'enhet');
     expect((await unitOwner.get('/api/v1/risk-snapshots')).json<Json>().items).toEqual([]);
     expect((await unitOwner.get(`/api/v1/risk-snapshots/${snap.id}`)).statusCode).toBe(404);
-    expect((await unitOwner.post('/api/v1/risk-snapshots', { year: 2022 })).statusCode).toBe(403);
+    expect((await unitOwner.post('/api/v1/risk-snapshots', { year: lastYear })).statusCode).toBe(403);
     const other = await newTenant();
     expect((await other.admin.get(`/api/v1/risk-snapshots/${snap.id}`)).statusCode).toBe(404);
   });

@@ -85,9 +85,10 @@ export function presentRiskItem(actor: Actor, j: RiskJoined): RiskListItem {
     threat: shown(r.threat),
     vulnerability: shown(r.vulnerability),
     description: shown(r.description),
-    systemIds: r.systemIds,
+    // what a risk affects is its content, as in the list filters: a masked viewer learns none of it
+    systemIds: masked ? [] : r.systemIds,
     assetIds: masked ? [] : r.assetIds,
-    unitIds: r.unitIds,
+    unitIds: masked ? [] : r.unitIds,
     // only the systems this viewer may see by name: a system's name can be the secret
     systems: masked
       ? []
@@ -124,7 +125,7 @@ export function presentRisk(
       : assets
           .filter((a) => viewOf(actor, 'information-asset', { unitId: a.unitId, systemIds: a.systemIds, secret: a.secret }) === 'full')
           .map((a) => ({ id: a.id, name: a.name })),
-    units: units.map((u) => ({ id: u.id, name: u.name })),
+    units: item.masked ? [] : units.map((u) => ({ id: u.id, name: u.name })),
     measures: measures
       .filter((m) => viewOf(actor, 'measure', { unitId: m.unitId, systemIds: m.systemId ? [m.systemId] : [], secret: m.secret }) !== null)
       .map((m) => ({

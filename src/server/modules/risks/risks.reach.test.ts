@@ -140,13 +140,37 @@ describe('risks: reach on linked ids, the risk owner, filters and snapshots (rev
     expect((await t.reader.get('/api/v1/risks')).json<Json>().items).toHaveLength(1);
   });
 
-  it('D1-02: a manual snapshot only of a year that has ended (422 otherwise), so the January snapshot of the running year is never blocked', async () => {
+  it('security: a manager who sees a secret risk masked learns none of its units, systems or assets', async () => {
+    const t = await newTenant();
+    const s = await system(t, 'Procapita');
+    const asset = (await t.admin.post('/api/v1/information-assets', { name: 'Journaler', unitId: t.unitId, systemIds: [s] })).json<Json>()
+      .id as string;
+    const a = await analysis(t);
+    const r = await risk(t.admin, a, { secret: true, secrecyProvision: OSL, assetIds: [asset], systemIds: [s], unitIds: [t.unitId] });
+    const hidden = { masked: true, unitIds: [], systemIds: [], assetIds: [], systems: [] };
+    const one = await t.reader.get(`/api/v1/risks/${r.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json<Json>()).toMatchObject({ ...hidden, units: [], assets: [] });
+    expect((await t.reader.get('/api/v1/risks')).json<Json>().items[0]).toMatchObject(hidden);
+    // the coordinator still sees them all
+    const full = (await t.admin.get(`/api/v1/risks/${r.id}`)).json<Json>();
+    expect(full).toMatchObject({ masked: false, unitIds: [t.unitId], systemIds: [s], assetIds: [asset] });
+    expect(full.units.map((u: Json) => u.id)).toEqual([t.unitId]);
+  });
+
+  it("D1-02: a manual snapshot only of last year (422 otherwise): the running year is the January job's, and an older year would carry today's picture", async () => {
     const t = await newTenant();
     const year = Number(stockholmToday().slice(0, 4));
     const now = await t.admin.post('/api/v1/risk-snapshots', { year });
     expect(now.statusCode).toBe(422);
-    expect(now.json<Json>().errors[0]).toMatchObject({ field: 'year', code: 'not_past' });
+    expect(now.json<Json>().errors[0]).toMatchObject({ field: 'year', code: 'not_last_year' });
     expect((await t.admin.post('/api/v1/risk-snapshots', { year: year + 1 })).statusCode).toBe(422);
+    const older = await t.admin.post('/api/v1/risk-snapshots', { year: year - 2 });
+    expect(older.statusCode).toBe(422);
+    expect(older.json<Json>().errors[0]).toMatchObject({ field: 'year', code: 'not_last_year' });
+    expect(older.json<Json>().errors[0].message).toMatch(/i dag/);
+    expect((await t.admin.post('/api/v1/risk-snapshots', { year: 2000 })).statusCode).toBe(422);
+    expect((await t.admin.get('/api/v1/risk-snapshots')).json<Json>().items).toEqual([]);
     expect((await t.admin.post('/api/v1/risk-snapshots', { year: year - 1 })).statusCode).toBe(201);
   });
 

@@ -6,7 +6,7 @@ function Value({ entityType, field, value }: { entityType: string; field: string
   const { t, i18n } = useTranslation();
   const hidden = isHashedValue(value);
   return (
-    <Text size="sm" fs={hidden ? 'italic' : undefined} style={{ overflowWrap: 'anywhere' }}>
+    <Text size="sm" fs={hidden ? 'italic' : undefined} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
       {formatValue(t, i18n.language, entityType, field, value)}
     </Text>
   );

@@ -112,6 +112,12 @@ export function formatValue(t: TFunction, lang: string, entityType: string, fiel
     // id of linked records (their names may be secret), which reads as the id.
     if (typeof o.name === 'string' && !isHashedValue(o.name)) return o.name;
     if (typeof o.id === 'string' && Object.keys(o).length === 1) return o.id;
+    // Parts keyed by their id (an action plan's activities): one line each, without the id as a label.
+    if (Object.keys(o).length === 0) return t('audit.emptyValue');
+    if (isKeyedById(o))
+      return Object.values(o)
+        .map((v) => formatValue(t, lang, entityType, field, v))
+        .join('\n');
     return Object.entries(o)
       .map(([k, v]) => `${fieldLabel(t, entityType, k)}: ${formatValue(t, lang, entityType, k, v)}`)
       .join('; ');
@@ -123,6 +129,23 @@ export function formatValue(t: TFunction, lang: string, entityType: string, fiel
 const NOISE = new Set(['id', 'version', 'updatedAt', 'masked']);
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isKeyedById(o: Record<string, unknown>): boolean {
+  const keys = Object.keys(o);
+  return keys.length > 0 && keys.every((k) => UUID.test(k));
+}
+// Of parts keyed by id, only those added, removed or changed; the rest would bury the change.
+function changedParts(before: unknown, after: unknown): { before: unknown; after: unknown } {
+  if (!isRecord(before) || !isRecord(after) || !(isKeyedById(before) || isKeyedById(after))) return { before, after };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+    if (k in before) b[k] = before[k];
+    if (k in after) a[k] = after[k];
+  }
+  return { before: b, after: a };
+}
 
 export interface FieldChange {
   field: string;
@@ -140,7 +163,7 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
   // "unitId" beside "unit" ({ id, name }) is the same fact twice: keep the one that reads as a name.
   const fields = [...keys].filter((f) => !NOISE.has(f) && !(f.endsWith('Id') && keys.has(f.slice(0, -2))));
-  const changes = fields.map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+  const changes = fields.map((field) => ({ field, ...changedParts(b[field] ?? null, a[field] ?? null) }));
   // A new record lists what it was given, not every field left empty.
   return isRecord(before) ? changes : changes.filter((c) => !isEmpty(c.after));
 }

@@ -181,7 +181,8 @@ function ProtectionForm({ protection: p, etag, label, onDone, onReload }: FormPr
       }
       await classificationApi.setProtection(p.systemId, etag, {
         ...raised,
-        lossOfFunction: consequence.trim() || p.lossOfFunction ? { consequence, level: Number(lossLevel) } : undefined,
+        // an emptied consequence removes the recorded one (null); an empty one is otherwise refused
+        lossOfFunction: consequence.trim() ? { consequence, level: Number(lossLevel) } : p.lossOfFunction ? null : undefined,
         critical,
       });
       await Promise.all([

@@ -86,7 +86,8 @@ export function AssessModal({
       ...(failing && createMeasure && !a?.measure ? { measure: { title: measureTitle || null, dueOn: dueOn || null } } : {}),
     };
     try {
-      const saved = await gapApi.assess(systemId, item.requirement.id, body, a ? `"v${a.version}"` : undefined);
+      // "v0" for a first assessment: if someone else saved one meanwhile, the server answers 412, not an overwrite
+      const saved = await gapApi.assess(systemId, item.requirement.id, body, `"v${a ? a.version : 0}"`);
       const created = saved.data.assessment?.measure && !a?.measure;
       notify(
         created

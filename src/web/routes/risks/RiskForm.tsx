@@ -118,7 +118,6 @@ export function RiskForm() {
   const lang = useLang();
   const { id } = useParams();
   const [params] = useSearchParams();
-  const owners = useOwners();
   const units = useOrgUnitOptions();
   const assets = useQuery({
     queryKey: [...keys.assets, 'risk-options'],
@@ -156,6 +155,13 @@ export function RiskForm() {
     savedTo: (r) => `/risks/${r.id}`,
   });
   const { draft, input, field, set, editing } = form;
+  // Only people the server accepts as this risk's owner (D1-02): by the risk when editing, by the analysis when new.
+  const owners = useOwners(editing ? { riskId: id } : { analysisId: draft.analysisId }, editing || !!draft.analysisId);
+  const currentOwner = form.record?.owner ?? null;
+  const ownerOptions = (owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  // the recorded owner stays visible even when no longer eligible, so the form does not silently change it
+  if (currentOwner && !ownerOptions.some((o) => o.value === currentOwner.id))
+    ownerOptions.push({ value: currentOwner.id, label: currentOwner.name });
   const systems = useSystemOptions({ keep: draft.systemIds });
   // Masked assets cannot be told apart: only those already chosen are listed, named as masked.
   const assetOptions = (assets.data ?? []).flatMap((a) =>
@@ -225,11 +231,7 @@ export function RiskForm() {
         minRows={2}
       />
       <Group grow>
-        <NativeSelect
-          {...input('ownerUserId')}
-          label={t('risks.owner')}
-          data={[none, ...(owners.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
-        />
+        <NativeSelect {...input('ownerUserId')} label={t('risks.owner')} data={[none, ...ownerOptions]} />
         <NativeSelect
           {...input('status')}
           label={t('risks.statusLabel')}

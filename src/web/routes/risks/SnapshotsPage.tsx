@@ -22,8 +22,9 @@ export function SnapshotsPage() {
   const me = useMe().data;
   // A snapshot covers the whole organisation: the server takes it only for someone with an organisation-wide grant.
   const mayTake = mayDo(me, 'risk', 'create') && (me?.grants ?? []).some((g) => g.scopeType === 'tenant');
-  // Only finished years can be frozen; the current one is still changing.
-  const year = new Date().getFullYear() - 1;
+  // Only last year can be frozen (the server's rule, by the Stockholm calendar): the current one is still
+  // changing, and an older year would get today's picture.
+  const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date())) - 1;
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
   const [from, setFrom] = useState('');

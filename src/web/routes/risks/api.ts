@@ -33,7 +33,8 @@ export const risksApi = {
   approve: (id: string, etag: string) => unwrapTagged(api.POST('/api/v1/risks/{id}/approve', { ...path(id), headers: ifMatch(etag) })),
   addMeasure: (id: string, body: MeasureInput) => unwrap(api.POST('/api/v1/risks/{id}/measures', { ...path(id), body })),
   heatMap: (query: HeatQuery) => unwrap(api.GET('/api/v1/risks/heat-map', { params: { query: cleanQuery(query) } })),
-  owners: () => unwrap(api.GET('/api/v1/risks/owners')),
+  owners: (query: { riskId?: string; analysisId?: string } = {}) =>
+    unwrap(api.GET('/api/v1/risks/owners', { params: { query: cleanQuery(query) } })),
 };
 export type Risk = Awaited<ReturnType<typeof risksApi.get>>['data'];
 export type RiskItem = Awaited<ReturnType<typeof risksApi.list>>['items'][number];

@@ -39,8 +39,14 @@ export function LevelBadge({ score }: { score: Score }) {
   );
 }
 
-export function useOwners() {
-  return useQuery({ queryKey: [...riskKeys.all, 'owners'], queryFn: risksApi.owners, staleTime: 60_000 });
+/** People who may own a risk: with a risk or analysis, only those the server accepts as its owner. */
+export function useOwners(scope: { riskId?: string; analysisId?: string } = {}, enabled = true) {
+  return useQuery({
+    queryKey: [...riskKeys.all, 'owners', scope.riskId ?? '', scope.analysisId ?? ''],
+    queryFn: () => risksApi.owners(scope),
+    staleTime: 60_000,
+    enabled,
+  });
 }
 
 export const scaleOptions = (kind: 'likelihood' | 'consequence', size: MatrixSize, lang: 'sv' | 'en') =>
