@@ -1,26 +1,5 @@
-import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { apiSession, baseUrl, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
-
-// apiSession() has no PUT/PATCH: a second signed-in session plays "someone else" changing the asset.
-async function request(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res;
-}
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
 
 describe('information classification in the browser (D2-23, D1-23)', () => {
   const ui = useBrowser();
@@ -231,7 +210,7 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     const unit = await api.post('/api/v1/org-units', { name: `Kultur ${id}`, type: 'department' });
     const asset = await api.post('/api/v1/information-assets', { name: assetName, unitId: unit.id, personalData: 'none' });
     const aspect = (level: number) => ({ level, reason: `Nivå ${level} enligt klassningen` });
-    await request('PUT', `/api/v1/information-assets/${asset.id}/classification`, {
+    await requestAsAdmin('PUT', `/api/v1/information-assets/${asset.id}/classification`, {
       confidentiality: aspect(1),
       integrity: aspect(1),
       availability: aspect(1),
@@ -247,7 +226,7 @@ describe('information classification in the browser (D2-23, D1-23)', () => {
     const current = await fetch(`${baseUrl()}/api/v1/information-assets/${asset.id}`, {
       headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
     });
-    await request(
+    await requestAsAdmin(
       'PATCH',
       `/api/v1/information-assets/${asset.id}`,
       { personalData: 'personnummer' },

@@ -92,6 +92,30 @@ export async function signIn(page: Page): Promise<void> {
 }
 
 /** Session for direct API calls from the test (fixtures), separate from the browser's. */
+/**
+ * One call in a session of its own: a second signed-in person ("someone else") for tests of
+ * concurrent changes, and the methods apiSession() leaves out (PUT, PATCH). Throws on a non-2xx answer.
+ */
+export async function requestAsAdmin(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
 export async function apiSession(): Promise<{
   post: (path: string, body: unknown) => Promise<Record<string, unknown>>;
   get: (path: string) => Promise<Record<string, unknown>>;

@@ -1,27 +1,9 @@
-import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { apiSession, baseUrl, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiSession, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
 
 const aspect = (level: number) => ({ level, reason: `Nivå ${level} enligt klassningen` });
 
-// apiSession() has no PUT: the classification is stored through its own signed-in call.
-async function put(path: string, body: unknown): Promise<void> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
-}
+const put = (path: string, body: unknown) => requestAsAdmin('PUT', path, body);
 
 describe('requirement catalogue and gap analysis in the browser (D2-24, D1-23)', () => {
   const ui = useBrowser();

@@ -3,19 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format.js';
 import type { Measure } from './api.js';
 
-export const STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'cancelled'] as const;
-export const ORIGINS = [
-  'gap',
-  'risk',
-  'incident',
-  'supplier_deficiency',
-  'exercise',
-  'log_review',
-  'follow_up',
-  'needs_analysis',
-  'other',
-] as const;
-export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+// The value lists the server validates against, in the order the board and forms show them.
+export { measureStatuses as STATUSES, measureOrigins as ORIGINS, priorities as PRIORITIES } from '../../../shared/enums.js';
 
 export function DueText({ m }: { m: Pick<Measure, 'dueOn' | 'overdue'> }) {
   const { t, i18n } = useTranslation();
