@@ -1,5 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
-import { AppShell, Burger, Button, Group, NavLink, Text, VisuallyHidden, em, useMantineTheme } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, VisuallyHidden, em, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -105,7 +105,8 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="main-nav" p="sm" aria-label={t('shell.mainNav')} inert={small && !navOpen}>
-        <AppShell.Section grow>
+        {/* The menu scrolls on its own when it is longer than the window, so the links below it stay reachable. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           {navFor(me).map((item) => (
             <NavLink
               key={item.to}
