@@ -20,7 +20,7 @@ async function systemWithAssets(t: TestTenant, profiles: [number, number, number
 }
 
 describe('system protection level (D1-23, D1-24)', () => {
-  it('D1-23: the protection level is the maximum over the system’s information assets, per aspect', async () => {
+  it('D1-23 D4-08: the protection level is the maximum over the system’s information assets, per aspect', async () => {
     const t = await newTenant();
     const { sys, assets } = await systemWithAssets(t, [
       [2, 1, 0, 1],
