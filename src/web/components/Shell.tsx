@@ -10,29 +10,36 @@ import { TenantSwitch } from './TenantSwitch.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
+type Section = 'registers' | 'assessment' | 'followUp' | 'admin' | 'own';
+type NavItem = { to: string; label: string; section: Section; show: (me: Me | null | undefined) => boolean };
+
 // The side navigation: each page shows only to those whose roles may use it (the server decides
-// anyway; this keeps people from walking into pages that would only say "not allowed").
-const NAV: { to: string; label: string; show: (me: Me | null | undefined) => boolean }[] = [
-  { to: '/systems', label: 'nav.systems', show: (me) => mayDo(me, 'system') },
-  { to: '/information-assets', label: 'nav.assets', show: (me) => mayDo(me, 'information-asset') },
-  { to: '/classification', label: 'classification.nav', show: (me) => mayDo(me, 'information-asset') },
-  { to: '/requirements', label: 'requirements.nav', show: (me) => mayDo(me, 'requirement') },
-  { to: '/org-units', label: 'nav.orgUnits', show: (me) => mayDo(me, 'org-unit') },
-  { to: '/suppliers', label: 'suppliers.nav', show: (me) => mayDo(me, 'supplier') },
-  { to: '/log-reviews', label: 'logReviews.nav', show: (me) => mayDo(me, 'log-review') },
-  { to: '/measures', label: 'measures.nav', show: (me) => mayDo(me, 'measure') },
-  { to: '/action-plans', label: 'actionPlans.nav', show: (me) => mayDo(me, 'action-plan') },
-  { to: '/policy-goals', label: 'measures.goalsNav', show: (me) => mayDo(me, 'policy-goal') },
-  { to: '/risks', label: 'risks.nav', show: (me) => mayDo(me, 'risk') },
-  { to: '/admin/users', label: 'users.nav', show: (me) => mayDo(me, 'user') },
-  { to: '/admin/settings', label: 'tenantSettings.nav', show: (me) => mayDo(me, 'tenant-settings') },
-  { to: '/admin/sso', label: 'sso.nav', show: (me) => mayDo(me, 'identity-provider', 'update') },
-  { to: '/admin/api-tokens', label: 'apiTokens.nav', show: (me) => mayDo(me, 'api-token', 'create') },
-  { to: '/audit', label: 'audit.nav', show: (me) => mayDo(me, 'audit-trail') },
-  { to: '/account', label: 'account.nav', show: (me) => !!me },
+// anyway; this keeps people from walking into pages that would only say "not allowed"). Pages are
+// grouped as people work: the registers, the assessment (classify, assess, decide), follow-up, and
+// the tenant's administration.
+const NAV: NavItem[] = [
+  { to: '/systems', label: 'nav.systems', section: 'registers', show: (me) => mayDo(me, 'system') },
+  { to: '/information-assets', label: 'nav.assets', section: 'registers', show: (me) => mayDo(me, 'information-asset') },
+  { to: '/org-units', label: 'nav.orgUnits', section: 'registers', show: (me) => mayDo(me, 'org-unit') },
+  { to: '/suppliers', label: 'suppliers.nav', section: 'registers', show: (me) => mayDo(me, 'supplier') },
+  { to: '/classification', label: 'classification.nav', section: 'assessment', show: (me) => mayDo(me, 'information-asset') },
+  { to: '/requirements', label: 'requirements.nav', section: 'assessment', show: (me) => mayDo(me, 'requirement') },
+  { to: '/risks', label: 'risks.nav', section: 'assessment', show: (me) => mayDo(me, 'risk') },
+  { to: '/measures', label: 'measures.nav', section: 'assessment', show: (me) => mayDo(me, 'measure') },
+  { to: '/action-plans', label: 'actionPlans.nav', section: 'assessment', show: (me) => mayDo(me, 'action-plan') },
+  { to: '/policy-goals', label: 'measures.goalsNav', section: 'assessment', show: (me) => mayDo(me, 'policy-goal') },
+  { to: '/log-reviews', label: 'logReviews.nav', section: 'followUp', show: (me) => mayDo(me, 'log-review') },
+  { to: '/audit', label: 'audit.nav', section: 'followUp', show: (me) => mayDo(me, 'audit-trail') },
+  { to: '/admin/users', label: 'users.nav', section: 'admin', show: (me) => mayDo(me, 'user') },
+  { to: '/admin/settings', label: 'tenantSettings.nav', section: 'admin', show: (me) => mayDo(me, 'tenant-settings') },
+  { to: '/admin/sso', label: 'sso.nav', section: 'admin', show: (me) => mayDo(me, 'identity-provider', 'update') },
+  { to: '/admin/api-tokens', label: 'apiTokens.nav', section: 'admin', show: (me) => mayDo(me, 'api-token', 'create') },
+  { to: '/account', label: 'account.nav', section: 'own', show: (me) => !!me },
 ];
 
 export const navFor = (me: Me | null | undefined) => NAV.filter((item) => item.show(me));
+
+const SECTIONS: Section[] = ['registers', 'assessment', 'followUp', 'admin', 'own'];
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
 export function Shell() {
@@ -107,16 +114,27 @@ export function Shell() {
       <AppShell.Navbar id="main-nav" p="sm" aria-label={t('shell.mainNav')} inert={small && !navOpen}>
         {/* The menu scrolls on its own when it is longer than the window, so the links below it stay reachable. */}
         <AppShell.Section grow component={ScrollArea} type="auto">
-          {navFor(me).map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={t(item.label)}
-              active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
-              variant="filled"
-            />
-          ))}
+          {SECTIONS.map((section) => {
+            const items = navFor(me).filter((item) => item.section === section);
+            if (items.length === 0) return null;
+            return (
+              <div key={section} role="group" aria-labelledby={`nav-section-${section}`}>
+                <Text id={`nav-section-${section}`} size="xs" fw={700} c="dimmed" mt="sm" mb={4} px="sm">
+                  {t(`shell.navSection.${section}`)}
+                </Text>
+                {items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={RouterNavLink}
+                    to={item.to}
+                    label={t(item.label)}
+                    active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                    variant="filled"
+                  />
+                ))}
+              </div>
+            );
+          })}
         </AppShell.Section>
         <AppShell.Section>
           <NavLink

@@ -92,7 +92,7 @@ export function HeatMapPage() {
       <Text mb="sm" aria-live="polite">
         {map.data ? (
           <>
-            {t('risks.heatSummary', { total: map.data.total, size: map.data.matrixSize })}
+            {t('risks.heatSummary', { count: map.data.total, size: map.data.matrixSize })}
             {map.data.residualUnassessed ? ` ${t('risks.heatUnassessed', { count: map.data.residualUnassessed })}` : ''}
             {map.data.excludedOtherSize ? ` ${t('risks.heatExcluded', { count: map.data.excludedOtherSize })}` : ''}
           </>
