@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 
 export type FieldErrors = Record<string, string>;
@@ -49,5 +49,26 @@ export function useSubmitErrors(prefix: string, order: string[]) {
   /** Error for a field, including nested ones like `costs.0.year` under `costs`. */
   const errorFor = useCallback((field: string) => fieldErrors[field], [fieldErrors]);
 
-  return { fieldErrors, error, clear, fail, errorFor };
+  // One submit at a time: a double click or a second Enter while the first is on its way does nothing.
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      clear();
+      try {
+        await work();
+      } catch (e) {
+        fail(e);
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [clear, fail],
+  );
+
+  return { fieldErrors, error, clear, fail, errorFor, busy, run };
 }

@@ -93,24 +93,16 @@ export function AddActivity({ plan }: { plan: ActionPlan }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
-  const { error, clear, fail, errorFor } = useSubmitErrors('activity', ACTIVITY_ORDER);
+  const { error, errorFor, busy, run } = useSubmitErrors('activity', ACTIVITY_ORDER);
   const { draft, set, reset } = useDraft(activityDraft());
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    clear();
-    setBusy(true);
-    try {
+    void run(async () => {
       await actionPlansApi.addActivity(plan.id, activityInput(draft));
       await client.invalidateQueries({ queryKey: measureKeys.plans });
       reset();
       notify(t('actionPlans.activityAdded'));
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="activity-add">
@@ -160,24 +152,16 @@ function EditActivityForm({ plan, activity, onDone }: { plan: ActionPlan; activi
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
-  const { error, clear, fail, errorFor } = useSubmitErrors('edit-activity', ACTIVITY_ORDER);
+  const { error, errorFor, busy, run } = useSubmitErrors('edit-activity', ACTIVITY_ORDER);
   const { draft, set } = useDraft(activityDraft(activity));
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    clear();
-    setBusy(true);
-    try {
+    void run(async () => {
       await actionPlansApi.updateActivity(plan.id, activity.id, activityInput(draft));
       await client.invalidateQueries({ queryKey: measureKeys.plans });
       notify(t('actionPlans.activitySaved'));
       onDone();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -201,23 +185,15 @@ export function DecisionForm({ plan, etag, onReload }: { plan: ActionPlan; etag:
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
-  const { error, clear, fail, errorFor } = useSubmitErrors('decision', ['decidedOn', 'decidedBy', 'caseNumber', 'note']);
+  const { error, errorFor, busy, run } = useSubmitErrors('decision', ['decidedOn', 'decidedBy', 'caseNumber', 'note']);
   const { draft, set } = useDraft({ decidedOn: today(), decidedBy: '', caseNumber: '', note: '' });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    clear();
-    setBusy(true);
-    try {
+    void run(async () => {
       await actionPlansApi.decide(plan.id, etag, { ...draft, note: orNull(draft.note) });
       await client.invalidateQueries({ queryKey: measureKeys.plans });
       notify(t('actionPlans.decided'));
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const input = (name: keyof typeof draft, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput

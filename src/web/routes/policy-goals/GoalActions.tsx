@@ -56,24 +56,16 @@ function EditGoal({ goal, onDone }: { goal: PolicyGoal; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
-  const { error, clear, fail, errorFor } = useSubmitErrors('edit-goal', ['code', 'text', 'source']);
+  const { error, errorFor, busy, run } = useSubmitErrors('edit-goal', ['code', 'text', 'source']);
   const [draft, setDraft] = useState({ code: goal.code, text: goal.text, source: goal.source ?? '' });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    clear();
-    setBusy(true);
-    try {
+    void run(async () => {
       await policyGoalsApi.update(goal.id, etagOf(goal), { code: draft.code, text: draft.text, source: draft.source.trim() || null });
       await client.invalidateQueries({ queryKey: measureKeys.goals });
       notify(t('measures.goalsPage.saved'));
       onDone();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const field = (name: keyof typeof draft, label: string, required: boolean) => (
     <TextInput

@@ -79,24 +79,16 @@ function AddGoal() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
-  const { error, clear, fail, errorFor } = useSubmitErrors('goal', ['code', 'text', 'source']);
+  const { error, errorFor, busy, run } = useSubmitErrors('goal', ['code', 'text', 'source']);
   const [draft, setDraft] = useState({ code: '', text: '', source: '' });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    clear();
-    setBusy(true);
-    try {
+    void run(async () => {
       await policyGoalsApi.create({ code: draft.code, text: draft.text, source: draft.source || null });
       await client.invalidateQueries({ queryKey: measureKeys.goals });
       setDraft({ code: '', text: '', source: '' });
       notify(t('measures.goalsPage.added'));
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const field = (name: keyof typeof draft, label: string, required: boolean) => (
     <TextInput
