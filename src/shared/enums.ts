@@ -109,3 +109,54 @@ export const riskTreatments = ['reduce', 'accept', 'transfer', 'avoid'] as const
 export type RiskTreatment = (typeof riskTreatments)[number];
 export const riskMatrixSizes = [4, 5] as const;
 export type RiskMatrixSize = (typeof riskMatrixSizes)[number];
+
+// Incidents (issue 6). Types as the seeds name them (D1-52, data model "Incident / event / deviation").
+export const incidentTypes = ['incident', 'deviation', 'disruption', 'outage', 'attack', 'fault'] as const;
+export type IncidentType = (typeof incidentTypes)[number];
+
+// 'extensive' = extensive impact on operations: an extraordinary event handled as a crisis (D1-36).
+export const incidentSeverities = ['low', 'moderate', 'high', 'extensive'] as const;
+export type IncidentSeverity = (typeof incidentSeverities)[number];
+
+export const incidentStatuses = ['reported', 'triaged', 'contained', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+export const personalDataInvolved = ['yes', 'no', 'unknown'] as const;
+export type PersonalDataInvolved = (typeof personalDataInvolved)[number];
+
+export const costPayers = ['municipality', 'supplier', 'provider'] as const;
+export type CostPayer = (typeof costPayers)[number];
+
+// The reporting obligations every incident is checked against (the contract's codes).
+export const obligationCodes = [
+  'gdpr-art33',
+  'gdpr-art34',
+  'nis2-early-warning',
+  'nis2-notification',
+  'nis2-final-report',
+  'lex-maria',
+] as const;
+export type ObligationCode = (typeof obligationCodes)[number];
+
+export const obligationApplies = ['yes', 'no', 'unassessed'] as const;
+export type ObligationApplies = (typeof obligationApplies)[number];
+
+export const incidentEntryKinds = ['action', 'crisis', 'system'] as const;
+export type IncidentEntryKind = (typeof incidentEntryKinds)[number];
+
+export const stakeholderKinds = ['unit', 'supplier', 'external'] as const;
+export type StakeholderKind = (typeof stakeholderKinds)[number];
+
+export const communicationKinds = ['outage', 'disruption', 'restored', 'other'] as const;
+export type CommunicationKind = (typeof communicationKinds)[number];
+
+// Continuity (D1-25, D1-26, D1-27, D1-42, D0-26).
+export const continuityDocumentKinds = ['reserve_routine', 'continuity_plan', 'restore_plan', 'supplier_reserve_routine'] as const;
+export type ContinuityDocumentKind = (typeof continuityDocumentKinds)[number];
+
+// D0-26: the scenarios a supplier's reserve routines must cover
+export const reserveScenarios = ['powerOutage', 'mobileNetwork', 'network', 'plannedDowntime', 'unplannedDowntime'] as const;
+export type ReserveScenario = (typeof reserveScenarios)[number];
+
+export const exerciseKinds = ['continuity', 'it_preparedness', 'incident_handling'] as const;
+export type ExerciseKind = (typeof exerciseKinds)[number];

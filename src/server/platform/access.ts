@@ -20,6 +20,14 @@ export const resources = [
   'measure',
   'action-plan',
   'risk',
+  // incidents and continuity (issue 6): incidents with their legal clocks, the tenant's incident
+  // settings (categories, routes, crisis group, regime versions), continuity per system and supplier,
+  // the restore priority order decided by management, exercises
+  'incident',
+  'incident-settings',
+  'continuity',
+  'restore-priority',
+  'exercise',
 ] as const;
 export type Resource = (typeof resources)[number];
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore';
@@ -68,6 +76,8 @@ const W: readonly Action[] = ['read', 'create', 'update', 'archive', 'restore'];
 const R: readonly Action[] = ['read'];
 const RU: readonly Action[] = ['read', 'update'];
 const RCU: readonly Action[] = ['read', 'create', 'update'];
+const RC: readonly Action[] = ['read', 'create'];
+const C: readonly Action[] = ['create'];
 
 // The one policy table. Every route names a resource and an action; every service asks `can`
 // (with the object's scope) before it reads or writes; lists filter by `readClauses`.
@@ -93,6 +103,11 @@ export const policy: Record<Role, RoleRule> = {
       measure: W,
       'action-plan': W,
       risk: W,
+      incident: W,
+      'incident-settings': W,
+      continuity: W,
+      'restore-priority': W,
+      exercise: W,
     },
     secret: 'full',
   },
@@ -110,6 +125,12 @@ export const policy: Record<Role, RoleRule> = {
       measure: R,
       'action-plan': RU,
       risk: R,
+      // decides the restore priority order (D1-27) as it decides the action plan
+      incident: RC,
+      'incident-settings': R,
+      continuity: R,
+      'restore-priority': RU,
+      exercise: R,
     },
     secret: 'masked',
   },
@@ -126,12 +147,30 @@ export const policy: Record<Role, RoleRule> = {
       measure: W,
       'action-plan': R,
       risk: W,
+      incident: RCU,
+      'incident-settings': R,
+      continuity: W,
+      'restore-priority': R,
+      exercise: W,
     },
     secret: 'full',
   },
   // IT-driftsledare: keeps operations data of systems current
   operations_manager: {
-    can: { 'org-unit': R, system: RU, 'information-asset': R, supplier: R, requirement: R, measure: RU, risk: R },
+    can: {
+      'org-unit': R,
+      system: RU,
+      'information-asset': R,
+      supplier: R,
+      requirement: R,
+      measure: RU,
+      risk: R,
+      incident: RCU,
+      'incident-settings': R,
+      continuity: RU,
+      'restore-priority': R,
+      exercise: RCU,
+    },
     secret: 'masked',
   },
   // systemägare: decides for the systems and information in their scope
@@ -147,6 +186,11 @@ export const policy: Record<Role, RoleRule> = {
       measure: W,
       'action-plan': R,
       risk: W,
+      incident: RCU,
+      'incident-settings': R,
+      continuity: W,
+      'restore-priority': R,
+      exercise: W,
     },
     secret: 'full',
   },
@@ -163,17 +207,38 @@ export const policy: Record<Role, RoleRule> = {
       'policy-goal': R,
       measure: RCU,
       risk: RCU,
+      incident: RCU,
+      'incident-settings': R,
+      continuity: RCU,
+      'restore-priority': R,
+      exercise: RCU,
     },
     secret: 'full',
   },
   // chef: reads what concerns the unit
   // the unit's measures and risks, and the municipality's catalogue, goals and plan they belong to
   manager: {
-    can: { 'org-unit': R, system: R, 'information-asset': R, requirement: R, 'policy-goal': R, measure: R, 'action-plan': R, risk: R },
+    can: {
+      'org-unit': R,
+      system: R,
+      'information-asset': R,
+      requirement: R,
+      'policy-goal': R,
+      measure: R,
+      'action-plan': R,
+      risk: R,
+      incident: RC,
+      'incident-settings': R,
+      continuity: R,
+      'restore-priority': R,
+      exercise: R,
+    },
     secret: 'masked',
   },
   // medarbetare: reports incidents about systems and sees own tasks; no secret content
-  employee: { can: { 'org-unit': R, system: R }, secret: 'hidden' },
+  // everyone reports incidents (D1-52) and reads the reporting routes (D1-35); reporters follow their
+  // own reports through /incidents/mine, not through the incident register
+  employee: { can: { 'org-unit': R, system: R, incident: C, 'incident-settings': R }, secret: 'hidden' },
   // revisor: reads everything, secret content included (each read of secret content is audited)
   auditor: {
     can: {
@@ -192,16 +257,23 @@ export const policy: Record<Role, RoleRule> = {
       measure: R,
       'action-plan': R,
       risk: R,
+      incident: RC,
+      'incident-settings': R,
+      continuity: R,
+      'restore-priority': R,
+      exercise: R,
     },
     secret: 'full',
   },
-  // förtroendevald: the reports to the board, nothing else
-  elected_official: { can: { report: R }, secret: 'hidden' },
+  // förtroendevald: the reports to the board, and reporting an incident like everyone else
+  elected_official: { can: { report: R, incident: C }, secret: 'hidden' },
   // supplier roles: their own organisation only (the grant's supplier scope)
   // log reviews: reads its organisation's reviews and records their outcome (D0-16), no plans
-  supplier_admin: { can: { supplier: RU, 'log-review': RU }, secret: 'hidden' },
-  authorised_orderer: { can: { supplier: R }, secret: 'hidden' },
-  super_user: { can: { supplier: R }, secret: 'hidden' },
+  // incidents: supplier users report faults and incidents (D0-30, D0-31) and follow their own reports;
+  // the supplier admin keeps the organisation's reserve routines (D0-26)
+  supplier_admin: { can: { supplier: RU, 'log-review': RU, incident: C, continuity: RCU }, secret: 'hidden' },
+  authorised_orderer: { can: { supplier: R, incident: C }, secret: 'hidden' },
+  super_user: { can: { supplier: R, incident: C }, secret: 'hidden' },
   // an identity provider's SCIM client: users and groups, nothing else
   provisioning: { can: { scim: W }, secret: 'hidden' },
 };
@@ -209,12 +281,27 @@ export const policy: Record<Role, RoleRule> = {
 // Org units are the map everyone navigates by, and the supplier register is common to the whole
 // municipality: a municipal role that may read them reads all of them, whatever its unit or systems
 // scope. A supplier-scoped grant still reaches only its own organisation.
-const unscopedReads: ReadonlySet<Resource> = new Set(['org-unit', 'supplier', 'requirement', 'policy-goal', 'action-plan']);
+const unscopedReads: ReadonlySet<Resource> = new Set([
+  'org-unit',
+  'supplier',
+  'requirement',
+  'policy-goal',
+  'action-plan',
+  'incident-settings',
+  'restore-priority',
+]);
 const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supplier' && unscopedReads.has(resource);
 
 // The tenant's catalogue, goals and yearly plan are read by everyone who works with them, but only
 // changed from a tenant-wide grant: a unit's system owner does not rewrite the municipality's plan.
-export const tenantWideWrites: ReadonlySet<Resource> = new Set(['requirement', 'policy-goal', 'action-plan']);
+// The same holds for the incident settings and the restore priority order across all critical systems.
+export const tenantWideWrites: ReadonlySet<Resource> = new Set([
+  'requirement',
+  'policy-goal',
+  'action-plan',
+  'incident-settings',
+  'restore-priority',
+]);
 
 // The tenant's own administration (people and roles, settings, identity providers and their group
 // mappings, API tokens, provisioning) needs a tenant-wide grant: from a unit or systems scope it

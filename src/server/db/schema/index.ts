@@ -6,3 +6,6 @@ export * from './log-reviews.js';
 export * from './assessment.js';
 export * from './measures.js';
 export * from './risks.js';
+export * from './notifications.js';
+export * from './incidents.js';
+export * from './continuity.js';
