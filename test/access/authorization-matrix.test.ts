@@ -9,6 +9,8 @@ import { anonymous, memberWith, newTenant, testApp, type Client, type TestTenant
 import { measureFixtures } from './fixtures/measures.js';
 import { riskFixtures } from './fixtures/risks.js';
 import { requirementFixtures } from './fixtures/requirements.js';
+import { incidentFixtures } from './fixtures/incidents.js';
+import { continuityFixtures } from './fixtures/continuity.js';
 
 // The authorization matrix, generated from the policy table and the app's own route catalogue:
 // every API route × every role × own tenant / other tenant / out-of-scope unit / secret record.
@@ -89,6 +91,9 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
   };
   const assessment = await measureFixtures(t, other, outUnit);
   const catalogue = await requirementFixtures(t, other);
+  const area = { t, other, outUnit, own, out, theirs };
+  const incidentArea = await incidentFixtures(area);
+  const continuityArea = await continuityFixtures(area);
   const f: Fixtures = {
     own: {
       '/api/v1/systems': own.system,
@@ -104,6 +109,8 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...assessment.own,
       ...catalogue.own,
       ...(await riskFixtures(t, t.unitId, own.system)),
+      ...incidentArea.own,
+      ...continuityArea.own,
     },
     other: {
       '/api/v1/systems': theirs.system,
@@ -118,6 +125,8 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...assessment.other,
       ...catalogue.other,
       ...(await riskFixtures(other, other.unitId, theirs.system)),
+      ...incidentArea.other,
+      ...continuityArea.other,
     },
     outOfScope: {
       '/api/v1/systems': out.system,
@@ -125,6 +134,8 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...(await logReview(t, out.system)),
       ...assessment.outOfScope,
       ...(await riskFixtures(t, outUnit, out.system, false)),
+      ...incidentArea.outOfScope,
+      ...continuityArea.outOfScope,
     },
   };
   return f;

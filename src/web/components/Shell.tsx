@@ -10,7 +10,7 @@ import { TenantSwitch } from './TenantSwitch.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
-type Section = 'registers' | 'assessment' | 'followUp' | 'admin' | 'own';
+type Section = 'registers' | 'assessment' | 'incidents' | 'followUp' | 'admin' | 'own';
 type NavItem = { to: string; label: string; section: Section; show: (me: Me | null | undefined) => boolean };
 
 // The side navigation: each page shows only to those whose roles may use it (the server decides
@@ -39,7 +39,7 @@ const NAV: NavItem[] = [
 
 export const navFor = (me: Me | null | undefined) => NAV.filter((item) => item.show(me));
 
-const SECTIONS: Section[] = ['registers', 'assessment', 'followUp', 'admin', 'own'];
+const SECTIONS: Section[] = ['registers', 'assessment', 'incidents', 'followUp', 'admin', 'own'];
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
 export function Shell() {

@@ -38,3 +38,26 @@ export async function cancelJobs(tx: Tx, tenantId: string, keyPrefix: string): P
     .set({ status: 'cancelled' })
     .where(and(eq(scheduledJobs.tenantId, tenantId), eq(scheduledJobs.status, 'pending'), like(scheduledJobs.key, `${escaped}%`)));
 }
+
+// What a handler gets: the job row as claimed. It runs inside a transaction scoped to the job's tenant
+// (withTenant), and the job is marked done in that same transaction, so its notifications and the
+// done mark commit together. Throwing rolls both back and the runner retries later.
+export interface ClaimedJob {
+  id: string;
+  tenantId: string;
+  kind: string;
+  key: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface JobContext {
+  // base of links in mails
+  publicUrl: string;
+  now: Date;
+}
+
+export type JobHandler = (tx: Tx, job: ClaimedJob, ctx: JobContext) => Promise<void>;
+
+// Each module exports its handlers as a record of kind → handler; app.ts hands them all to the runner.
+export type JobHandlers = Record<string, JobHandler>;
