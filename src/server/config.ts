@@ -41,6 +41,13 @@ const envSchema = z.object({
   TILLIT_SYSLOG_CA: z.string().optional(),
   TILLIT_SYSLOG_CERT: z.string().optional(),
   TILLIT_SYSLOG_KEY: z.string().optional(),
+  // How often the scheduler looks for due reminders and mail to send (see platform/scheduler).
+  TILLIT_SCHEDULER_TICK_SECONDS: z.coerce
+    .number({ message: 'ska vara ett antal sekunder (must be a number of seconds)' })
+    .int({ message: 'ska vara ett heltal (must be an integer)' })
+    .min(5, { message: 'ska vara minst 5 (must be at least 5)' })
+    .max(3600, { message: 'ska vara högst 3600 (must be at most 3600)' })
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +66,8 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  // seconds between scheduler ticks (due jobs, reminders, the mail outbox)
+  schedulerTickSeconds: number;
   // where the audit trail is forwarded; files are PEM (read at start-up)
   syslog: { url: string; caFile?: string; certFile?: string; keyFile?: string } | undefined;
 }
@@ -96,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.TILLIT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.TILLIT_SMTP_URL,
     mailFrom: e.TILLIT_MAIL_FROM,
+    schedulerTickSeconds: e.TILLIT_SCHEDULER_TICK_SECONDS,
     syslog: syslogConfig(e),
   };
 }

@@ -7,6 +7,9 @@ import { readSyslogEndpoint, startAuditForwarding } from './platform/audit-forwa
 import { buildApp, loggerOptions } from './app.js';
 import { startAuditJobs } from './modules/audit/audit.jobs.js';
 import { startRiskJobs } from './modules/risks/risks.jobs.js';
+import { dailyJobKinds, jobHandlers } from './job-handlers.js';
+import { startScheduler } from './platform/scheduler/runner.js';
+import type { Periodic } from './platform/periodic.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, StartupError, type Database } from './db/client.js';
 import { demoUsers } from './demo/demo-data.js';
@@ -20,9 +23,11 @@ export async function serve(): Promise<void> {
   let forwarder: AuditForwarder | undefined;
   let auditJobs: ReturnType<typeof startAuditJobs> | undefined;
   let riskJobs: ReturnType<typeof startRiskJobs> | undefined;
+  let scheduler: Periodic | undefined;
   const stop = async (code: number) => {
     await auditJobs?.stop().catch(() => {});
     await riskJobs?.stop().catch(() => {});
+    await scheduler?.stop().catch(() => {});
     await forwarder?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -69,6 +74,15 @@ export async function serve(): Promise<void> {
     });
     // D1-11: the yearly snapshot of the risk picture, taken in January for the year before
     riskJobs = startRiskJobs(database.db, { log: app.log.child({ component: 'risks' }) });
+    // due reminders and the mail outbox; safe with several instances on one PostgreSQL (ADR 0007)
+    scheduler = startScheduler(database.db, {
+      handlers: jobHandlers,
+      dailyKinds: dailyJobKinds,
+      mailer: app.mailer,
+      publicUrl: config.publicUrl,
+      log: app.log.child({ component: 'scheduler' }),
+      everyMs: config.schedulerTickSeconds * 1000,
+    });
     const where = database.kind === 'embedded' ? `inbäddad databas i ${config.dataDir}` : 'PostgreSQL';
     console.log(`Tillit kör på http://localhost:${config.port} (${where})`);
     if (!config.smtpUrl) console.log(`E-post sparas som filer i ${path.join(config.dataDir, 'outbox')} (ingen TILLIT_SMTP_URL satt).`);

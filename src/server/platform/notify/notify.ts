@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { mailOutbox, notificationPreferences, notifications, users } from '../../db/schema/index.js';
+import { kindDefaults } from './kinds.js';
 
 // One way for every module to tell people something: a row in each person's notification centre and,
 // unless they turned it off for this kind, an e-mail in the outbox (sent after commit by the mail
@@ -46,15 +47,22 @@ export async function notify(tx: Tx, seed: NotificationSeed, opts: NotifyOptions
     );
   const pref = new Map(prefs.map((p) => [p.userId, p]));
   const people = await tx
-    .select({ id: users.id, email: users.email, disabledAt: users.disabledAt })
+    .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.id, ids));
+    .where(
+      and(
+        inArray(users.id, ids),
+        isNull(users.disabledAt),
+        // only people who still hold a role in this tenant: a stale id (someone who left) is told nothing
+        sql`exists (select 1 from role_assignments ra where ra.tenant_id = ${seed.tenantId} and ra.user_id = users.id)`,
+      ),
+    );
+  const defaults = kindDefaults(seed.kind);
   let delivered = 0;
   for (const person of people) {
-    if (person.disabledAt) continue;
     const p = pref.get(person.id);
-    const inApp = p?.inApp ?? true;
-    const byMail = p?.email ?? true;
+    const inApp = p?.inApp ?? defaults.inApp;
+    const byMail = p?.email ?? defaults.email;
     if (!inApp && !byMail) continue;
     const [row] = await tx
       .insert(notifications)
@@ -78,13 +86,14 @@ export async function notify(tx: Tx, seed: NotificationSeed, opts: NotifyOptions
     delivered++;
     if (byMail) {
       const url = seed.link ? new URL(seed.link, opts.publicUrl).toString() : opts.publicUrl;
+      const settings = new URL('/notifications/settings', opts.publicUrl).toString();
       const what = seed.secret ? '' : `\n\n${seed.title}`;
       await tx.insert(mailOutbox).values({
         tenantId: seed.tenantId,
         notificationId: row.id,
         toAddress: person.email,
         subject: `Tillit: ${seed.mail.subject.sv}`,
-        body: `${seed.mail.intro.sv}${what}\n\n${url}\n\n— ${seed.mail.intro.en}\n\nDu får det här meddelandet från Tillit. Ändra vilka meddelanden du får under Mitt konto → Aviseringar.\n`,
+        body: `${seed.mail.intro.sv}${what}\n\n${url}\n\n— ${seed.mail.intro.en}\n\nDu får det här meddelandet från Tillit. Välj vilka meddelanden du får: ${settings}\n`,
       });
     }
   }

@@ -23,7 +23,17 @@ export async function scheduleJob(tx: Tx, job: JobSeed): Promise<void> {
     .values({ tenantId: job.tenantId, kind: job.kind, key: job.key, dueAt: job.dueAt, payload: job.payload ?? {} })
     .onConflictDoUpdate({
       target: [scheduledJobs.tenantId, scheduledJobs.key],
-      set: { dueAt: job.dueAt, payload: job.payload ?? {}, kind: job.kind, status: 'pending', attempts: 0, lastError: null },
+      // a fresh start: no retry pause left over from an earlier failure
+      set: {
+        dueAt: job.dueAt,
+        payload: job.payload ?? {},
+        kind: job.kind,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        lockedBy: null,
+        lockedUntil: null,
+      },
       // a job that already ran stays done: a reminder is sent once
       setWhere: sql`${scheduledJobs.status} in ('pending', 'cancelled', 'failed')`,
     });

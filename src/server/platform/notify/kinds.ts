@@ -1,0 +1,82 @@
+// The kinds of notification a person can switch on or off, in the app and by e-mail. notify() accepts
+// any kind (an unlisted kind is on in both channels), but only listed kinds appear in the preferences
+// and get their own generic title when a secret subject is masked. A module adds its kinds here.
+
+export interface NotificationKind {
+  kind: string;
+  label: { sv: string; en: string };
+  // shown instead of the title when the person may not see the secret subject's content
+  maskedTitle: { sv: string; en: string };
+  defaults: { inApp: boolean; email: boolean };
+}
+
+const on = { inApp: true, email: true };
+
+export const notificationKinds: readonly NotificationKind[] = [
+  {
+    kind: 'incident-reported',
+    label: { sv: 'En incident har rapporterats', en: 'An incident has been reported' },
+    maskedTitle: { sv: 'Sekretessmarkerad incident', en: 'Secret-marked incident' },
+    defaults: on,
+  },
+  {
+    kind: 'incident-crisis',
+    label: { sv: 'Extraordinär händelse (krisledning)', en: 'Extraordinary event (crisis management)' },
+    maskedTitle: { sv: 'Sekretessmarkerad extraordinär händelse', en: 'Secret-marked extraordinary event' },
+    defaults: on,
+  },
+  {
+    kind: 'incident-assigned',
+    label: { sv: 'Du har fått en incident att hantera', en: 'You have been given an incident to handle' },
+    maskedTitle: { sv: 'Sekretessmarkerad incident', en: 'Secret-marked incident' },
+    defaults: on,
+  },
+  {
+    kind: 'obligation-reminder',
+    label: { sv: 'Påminnelse om anmälan till myndighet', en: 'Reminder of a report to an authority' },
+    maskedTitle: { sv: 'Anmälan för en sekretessmarkerad incident', en: 'Report for a secret-marked incident' },
+    defaults: on,
+  },
+  {
+    kind: 'incident-communication',
+    label: { sv: 'Driftstörning eller avbrottsmeddelande', en: 'Disruption or outage notice' },
+    maskedTitle: { sv: 'Meddelande om en sekretessmarkerad incident', en: 'Notice about a secret-marked incident' },
+    defaults: on,
+  },
+  {
+    kind: 'exercise-due',
+    label: { sv: 'Kontinuitetsövning behövs', en: 'Continuity exercise needed' },
+    maskedTitle: { sv: 'Övning för ett sekretessmarkerat system', en: 'Exercise for a secret-marked system' },
+    defaults: on,
+  },
+  {
+    kind: 'measure-due',
+    label: { sv: 'Åtgärd som snart ska vara klar eller är försenad', en: 'Measure due soon or overdue' },
+    maskedTitle: { sv: 'Sekretessmarkerad åtgärd', en: 'Secret-marked measure' },
+    defaults: on,
+  },
+  {
+    kind: 'classification-review-due',
+    label: { sv: 'Klassning som ska ses över', en: 'Classification due for review' },
+    maskedTitle: { sv: 'Klassning av en sekretessmarkerad informationsmängd', en: 'Classification of a secret-marked information asset' },
+    defaults: on,
+  },
+  {
+    kind: 'risk-analysis-update-due',
+    label: { sv: 'Risk- och sårbarhetsanalys som ska uppdateras', en: 'Risk and vulnerability analysis due for update' },
+    maskedTitle: { sv: 'Sekretessmarkerad riskanalys', en: 'Secret-marked risk analysis' },
+    defaults: on,
+  },
+];
+
+const byKind = new Map(notificationKinds.map((k) => [k.kind, k]));
+
+export const kindOf = (kind: string): NotificationKind | undefined => byKind.get(kind);
+
+export function maskedTitle(kind: string, lang: 'sv' | 'en'): string {
+  return byKind.get(kind)?.maskedTitle[lang] ?? (lang === 'sv' ? 'Sekretessmarkerad uppgift' : 'Secret-marked item');
+}
+
+export function kindDefaults(kind: string): { inApp: boolean; email: boolean } {
+  return byKind.get(kind)?.defaults ?? on;
+}
