@@ -67,7 +67,29 @@ import { createMeasuresService } from './modules/measures/measures.service.js';
 import { policyGoalsRoutes } from './modules/policy-goals/policy-goals.routes.js';
 import { createPolicyGoalsService } from './modules/policy-goals/policy-goals.service.js';
 import { actionPlansRoutes } from './modules/action-plans/action-plans.routes.js';
+import { continuityRoutes } from './modules/continuity/continuity.routes.js';
+import { createContinuityService } from './modules/continuity/continuity.service.js';
+import { createContinuityDocumentsService } from './modules/continuity/continuity-documents.service.js';
+import { restorePrioritiesRoutes } from './modules/restore-priorities/restore-priorities.routes.js';
+import { createRestorePrioritiesService } from './modules/restore-priorities/restore-priorities.service.js';
+import { exercisesRoutes } from './modules/exercises/exercises.routes.js';
+import { createExercisesService } from './modules/exercises/exercises.service.js';
 import { createActionPlansService } from './modules/action-plans/action-plans.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import { incidentModuleRoutes } from './modules/incidents/incidents.routes.js';
+import { createIncidentsService } from './modules/incidents/incidents.service.js';
+import { createIncidentActions } from './modules/incidents/incidents.actions.js';
+import { incidentSettingsModuleRoutes } from './modules/incident-settings/incident-settings.routes.js';
+import { createIncidentCategoriesService } from './modules/incident-settings/incident-categories.service.js';
+import { createIncidentRoutesService } from './modules/incident-settings/incident-routes.service.js';
+import { createIncidentSettingsService } from './modules/incident-settings/incident-settings.service.js';
+import { incidentCommsRoutes } from './modules/incident-comms/incident-comms.routes.js';
+import { createStakeholdersService } from './modules/incident-comms/stakeholders.service.js';
+import { createCommunicationsService } from './modules/incident-comms/communications.service.js';
+import { incidentObligationsRoutes } from './modules/incident-obligations/incident-obligations.routes.js';
+import { createIncidentObligationsService } from './modules/incident-obligations/incident-obligations.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -80,6 +102,8 @@ declare module 'fastify' {
     // the database, for shared route helpers (history, export audit) that have no service of their own
     db: Db;
     audit: AuditService;
+    // outgoing mail, for the scheduler's mail sender (main.ts)
+    mailer: Mailer;
   }
 }
 
@@ -103,7 +127,9 @@ export interface AppOptions {
 // Query values that are credentials for a moment (an OIDC code and state, a reset token) are
 // replaced before a request line is logged.
 const secretParams = /([?&](?:code|state|token|SAMLResponse|RelayState)=)[^&#]*/gi;
-export const redactUrl = (url: string) => url.replace(secretParams, '$1***');
+// A calendar feed address carries its token in the path (calendar clients cannot send a header).
+const feedToken = /(\/calendar\/)tillit_cal_[A-Za-z0-9_-]+/g;
+export const redactUrl = (url: string) => url.replace(secretParams, '$1***').replace(feedToken, '$1***');
 
 export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
   level,
@@ -144,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const auditService = createAuditService(db);
   app.decorate('audit', auditService);
   const mailer = createMailer(opts.mail ?? {}, app.log);
+  app.decorate('mailer', mailer);
   const passwordService = createPasswordService(db, { mailer, publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl, log: app.log });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are typed by the services; the schemas document them without re-validating each one.
@@ -245,8 +272,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(policyGoalsRoutes, { prefix: '/policy-goals', service: createPolicyGoalsService(db) });
       await api.register(actionPlansRoutes, { prefix: '/action-plans', service: createActionPlansService(db) });
       await api.register(requirementsRoutes, { prefix: '/requirements', service: createRequirementsService(db) });
+      await api.register(incidentModuleRoutes, {
+        service: createIncidentsService(db, { publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl }),
+        actions: createIncidentActions(db),
+      });
       await api.register(gapAnalysisRoutes, { prefix: '/systems', service: createGapAnalysisService(db) });
+      await api.register(incidentSettingsModuleRoutes, {
+        categories: createIncidentCategoriesService(db),
+        routes: createIncidentRoutesService(db),
+        settings: createIncidentSettingsService(db),
+      });
+      await api.register(incidentCommsRoutes, {
+        stakeholders: createStakeholdersService(db),
+        communications: createCommunicationsService(db),
+      });
+      await api.register(incidentObligationsRoutes, { service: createIncidentObligationsService(db) });
+      await api.register(continuityRoutes, { continuity: createContinuityService(db), documents: createContinuityDocumentsService(db) });
+      await api.register(restorePrioritiesRoutes, { prefix: '/restore-priorities', service: createRestorePrioritiesService(db) });
+      await api.register(exercisesRoutes, { prefix: '/exercises', service: createExercisesService(db) });
       await api.register(auditRoutes, { prefix: '/audit', service: auditService });
+      await api.register(notificationsRoutes, {
+        service: createNotificationsService(db, { publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl }),
+      });
     },
     { prefix: '/api/v1' },
   );

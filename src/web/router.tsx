@@ -10,6 +10,8 @@ import { ForgotPassword } from './routes/auth/ForgotPassword.js';
 import { ResetPassword } from './routes/auth/ResetPassword.js';
 import { MfaEnrol } from './routes/auth/MfaEnrol.js';
 import { Account } from './routes/account/Account.js';
+import { NotificationsPage } from './routes/notifications/NotificationsPage.js';
+import { NotificationSettings } from './routes/notifications/NotificationSettings.js';
 import { TenantSettings } from './routes/admin/TenantSettings.js';
 import { UserDetail } from './routes/admin/users/UserDetail.js';
 import { UserForm } from './routes/admin/users/UserForm.js';
@@ -39,6 +41,19 @@ import { MeasureDetail } from './routes/measures/MeasureDetail.js';
 import { PolicyGoals } from './routes/policy-goals/PolicyGoals.js';
 import { ActionPlansList } from './routes/action-plans/ActionPlansList.js';
 import { ActionPlanDetail } from './routes/action-plans/ActionPlanDetail.js';
+import { ReportIncident } from './routes/incidents/ReportIncident.js';
+import { MyReports } from './routes/incidents/MyReports.js';
+import { IncidentsList } from './routes/incidents/IncidentsList.js';
+import { IncidentDetail } from './routes/incidents/IncidentDetail.js';
+import { IncidentSettingsPage } from './routes/incident-settings/IncidentSettingsPage.js';
+import { RegimesPage } from './routes/incidents/obligations/RegimesPage.js';
+import { RoutesView } from './routes/incident-settings/RoutesView.js';
+import { StatusPage } from './routes/status/StatusPage.js';
+import { ContinuityOverview } from './routes/continuity/ContinuityOverview.js';
+import { RestorePriorityPage } from './routes/continuity/RestorePriorityPage.js';
+import { ExercisesList } from './routes/continuity/ExercisesList.js';
+import { ExerciseForm } from './routes/continuity/ExerciseForm.js';
+import { ExerciseDetail } from './routes/continuity/ExerciseDetail.js';
 import { RequirementsPage } from './routes/requirements/RequirementsPage.js';
 import { GapAnalysisPage } from './routes/gap-analysis/GapAnalysisPage.js';
 import { RisksHome } from './routes/risks/RisksHome.js';
@@ -112,7 +127,23 @@ export const router = createBrowserRouter([
           { path: 'policy-goals', element: <PolicyGoals /> },
           { path: 'action-plans', element: <ActionPlansList /> },
           { path: 'action-plans/:id', element: <ActionPlanDetail /> },
+          { path: 'incidents', element: <IncidentsList /> },
+          { path: 'incidents/report', element: <ReportIncident /> },
+          { path: 'incidents/mine', element: <MyReports /> },
+          { path: 'incidents/:id', element: <IncidentDetail /> },
+          { path: 'incidents/routes', element: <RoutesView /> },
+          { path: 'continuity', element: <ContinuityOverview /> },
+          { path: 'continuity/restore-priority', element: <RestorePriorityPage /> },
+          { path: 'continuity/exercises', element: <ExercisesList /> },
+          { path: 'continuity/exercises/new', element: <ExerciseForm /> },
+          { path: 'continuity/exercises/:id', element: <ExerciseDetail /> },
+          { path: 'continuity/exercises/:id/edit', element: <ExerciseForm /> },
+          { path: 'status', element: <StatusPage /> },
+          { path: 'admin/incident-settings', element: <IncidentSettingsPage /> },
+          { path: 'admin/reporting-regimes', element: <RegimesPage /> },
           { path: 'account', element: <Account /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'notifications/settings', element: <NotificationSettings /> },
           { path: 'admin/users', element: <UsersList /> },
           { path: 'admin/users/new', element: <UserForm /> },
           { path: 'admin/users/:id', element: <UserDetail /> },

@@ -29,6 +29,10 @@ interface Fixtures {
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
+// Each walk calls every route once per role (thousands of requests as modules land); on two busy cores
+// that outgrows the default per-test limit.
+const WALK_TIMEOUT = 300_000;
+
 // One object per collection in each tenant, keyed by the route prefix its :id belongs to.
 async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, supplier: string, otherSupplier: string) {
   const { database } = await testApp();
@@ -213,7 +217,7 @@ describe('authorization matrix (policy table × API routes)', () => {
       if (res.statusCode !== 401) wrong.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 
   it('own tenant: each role is let through exactly where the policy table says, and refused with 403 elsewhere', async () => {
     const wrong: string[] = [];
@@ -230,7 +234,7 @@ describe('authorization matrix (policy table × API routes)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 
   it('other tenant: an object of another tenant is 404 for every role the route lets through', async () => {
     const wrong: string[] = [];
@@ -247,7 +251,7 @@ describe('authorization matrix (policy table × API routes)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 
   it('out-of-scope unit: a unit-scoped grant does not reach objects of another unit (404)', async () => {
     const wrong: string[] = [];
@@ -263,7 +267,7 @@ describe('authorization matrix (policy table × API routes)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 
   it('unit-scoped grants: tenant administration routes refuse them (403); register routes serve objects in their unit', async () => {
     const wrong: string[] = [];
@@ -281,7 +285,7 @@ describe('authorization matrix (policy table × API routes)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 
   it('secret-marked records: full, masked or hidden as the role’s secrecy rule says, and only need-to-know may change them', async () => {
     const wrong: string[] = [];
@@ -322,5 +326,5 @@ describe('authorization matrix (policy table × API routes)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 });

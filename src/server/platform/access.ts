@@ -106,7 +106,8 @@ export const policy: Record<Role, RoleRule> = {
       incident: W,
       'incident-settings': W,
       continuity: W,
-      'restore-priority': W,
+      // prepares the restore priority order (D1-27); deciding it ('update') is management's alone
+      'restore-priority': RC,
       exercise: W,
     },
     secret: 'full',

@@ -12462,6 +12462,1526 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina rapporterade incidenter (det jag skrev och hur långt ärendet kommit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                reference: string;
+                                title: string;
+                                reportText: string | null;
+                                /** @enum {string} */
+                                type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                                /** @enum {string} */
+                                status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                                awareAt: string;
+                                reportedAt: string;
+                                faultLocationUnclear: boolean;
+                                route: {
+                                    name: string;
+                                    instructions: string | null;
+                                } | null;
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "action" | "crisis" | "system";
+                                    at: string;
+                                    text: string;
+                                    /** @enum {string} */
+                                    party: "municipality" | "supplier";
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        displayName: string;
+                                    } | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/mine/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till en kommentar eller åtgärd i min egen rapport (D0-30) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "action" | "crisis" | "system";
+                            at: string;
+                            text: string;
+                            /** @enum {string} */
+                            party: "municipality" | "supplier";
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidenter: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    status?: ("reported" | "triaged" | "contained" | "resolved" | "closed") | ("reported" | "triaged" | "contained" | "resolved" | "closed")[];
+                    type?: ("incident" | "deviation" | "disruption" | "outage" | "attack" | "fault") | ("incident" | "deviation" | "disruption" | "outage" | "attack" | "fault")[];
+                    severity?: ("low" | "moderate" | "high" | "extensive") | ("low" | "moderate" | "high" | "extensive")[];
+                    systemId?: string;
+                    from?: string;
+                    to?: string;
+                    open?: "true" | "false";
+                    crisis?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                number: number;
+                                reference: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                                /** @enum {string|null} */
+                                severity: "low" | "moderate" | "high" | "extensive" | null;
+                                /** @enum {string} */
+                                status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                                awareAt: string;
+                                reportedAt: string;
+                                crisis: boolean;
+                                /** @enum {string|null} */
+                                personalData: "yes" | "no" | "unknown" | null;
+                                handlingUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                nextDeadline: {
+                                    code: string;
+                                    dueAt: string;
+                                    overdue: boolean;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rapportera en incident, avvikelse eller störning (alla får rapportera, D1-52) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** Format: date-time */
+                        awareAt: string;
+                        reportText?: string | null;
+                        /** Format: date-time */
+                        occurredAt?: string | null;
+                        /** @enum {string} */
+                        type?: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                        systemIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            reference: string;
+                            title: string;
+                            reportText: string | null;
+                            /** @enum {string} */
+                            type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                            /** @enum {string} */
+                            status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                            awareAt: string;
+                            reportedAt: string;
+                            faultLocationUnclear: boolean;
+                            route: {
+                                name: string;
+                                instructions: string | null;
+                            } | null;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "action" | "crisis" | "system";
+                                at: string;
+                                text: string;
+                                /** @enum {string} */
+                                party: "municipality" | "supplier";
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidenter: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    q?: string;
+                    status?: ("reported" | "triaged" | "contained" | "resolved" | "closed") | ("reported" | "triaged" | "contained" | "resolved" | "closed")[];
+                    type?: ("incident" | "deviation" | "disruption" | "outage" | "attack" | "fault") | ("incident" | "deviation" | "disruption" | "outage" | "attack" | "fault")[];
+                    severity?: ("low" | "moderate" | "high" | "extensive") | ("low" | "moderate" | "high" | "extensive")[];
+                    systemId?: string;
+                    from?: string;
+                    to?: string;
+                    open?: "true" | "false";
+                    crisis?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uppföljning: antal incidenter per typ, allvarlighetsgrad, system och månad (D1-34, D1-72) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string | null;
+                            to: string | null;
+                            total: number;
+                            crises: number;
+                            byType: {
+                                key: string;
+                                count: number;
+                            }[];
+                            bySeverity: {
+                                key: string;
+                                count: number;
+                            }[];
+                            byStatus: {
+                                key: string;
+                                count: number;
+                            }[];
+                            byMonth: {
+                                key: string;
+                                count: number;
+                            }[];
+                            bySystem: {
+                                /** Format: uuid */
+                                systemId: string;
+                                name: string | null;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en incident */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            number: number;
+                            reference: string;
+                            title: string | null;
+                            /** @enum {string} */
+                            type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                            /** @enum {string|null} */
+                            severity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** @enum {string} */
+                            status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                            awareAt: string;
+                            reportedAt: string;
+                            crisis: boolean;
+                            /** @enum {string|null} */
+                            personalData: "yes" | "no" | "unknown" | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            nextDeadline: {
+                                code: string;
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            reportText: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            occurredAt: string | null;
+                            containedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            outageStartedAt: string | null;
+                            outageEndedAt: string | null;
+                            reporter: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            reporterSupplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                instructions: string | null;
+                            } | null;
+                            handler: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            supplierIds: string[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            personalDataNote: string | null;
+                            description: string | null;
+                            consequences: string | null;
+                            conclusions: string | null;
+                            lessons: string | null;
+                            prevention: string | null;
+                            handlingHours: number | null;
+                            handlingCostSek: number | null;
+                            /** @enum {string|null} */
+                            costPayer: "municipality" | "supplier" | "provider" | null;
+                            crisisAt: string | null;
+                            crisisDecision: string | null;
+                            publicStatus: string | null;
+                            onStatusPage: boolean;
+                            faultLocationUnclear: boolean;
+                            escalatedAt: string | null;
+                            escalatedTo: string | null;
+                            outage: {
+                                startedAt: string | null;
+                                endedAt: string | null;
+                                minutes: number | null;
+                                exceeded: boolean;
+                                continuityActivatedAt: string | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    systemId: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                    acceptedOutageMinutes: number | null;
+                                    exceeded: boolean;
+                                    continuityPlanIds: string[];
+                                }[];
+                            };
+                            obligations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                /** @enum {string} */
+                                applies: "yes" | "no" | "unassessed";
+                                appliesReason: string | null;
+                                dueAt: string;
+                                submittedAt: string | null;
+                                reference: string | null;
+                                lateReason: string | null;
+                                overdue: boolean;
+                                late: boolean;
+                                localTarget: boolean;
+                                draftFilled: number;
+                                version: number;
+                                updatedAt: string;
+                                regime: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    name: string;
+                                    recipient: string;
+                                    legalBasis: string;
+                                    note: string | null;
+                                    link: string | null;
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                };
+                            }[];
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "action" | "crisis" | "system";
+                                at: string;
+                                text: string;
+                                /** @enum {string} */
+                                party: "municipality" | "supplier";
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                                dueOn: string | null;
+                            }[];
+                            can: {
+                                update: boolean;
+                                addEntry: boolean;
+                                createMeasure: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bedöm och dokumentera en incident (kräver If-Match). Incidenter tas aldrig bort (D1-53). */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @enum {string} */
+                        type?: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                        /** Format: uuid */
+                        categoryId?: string | null;
+                        /** @enum {string|null} */
+                        severity?: "low" | "moderate" | "high" | "extensive" | null;
+                        /** @enum {string} */
+                        status?: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                        /** Format: date-time */
+                        occurredAt?: string | null;
+                        /** Format: date-time */
+                        awareAt?: string;
+                        /** Format: date-time */
+                        containedAt?: string | null;
+                        /** Format: date-time */
+                        resolvedAt?: string | null;
+                        /** Format: date-time */
+                        outageStartedAt?: string | null;
+                        /** Format: date-time */
+                        outageEndedAt?: string | null;
+                        systemIds?: string[];
+                        assetIds?: string[];
+                        unitIds?: string[];
+                        supplierIds?: string[];
+                        /** @enum {string} */
+                        personalData?: "yes" | "no" | "unknown";
+                        personalDataNote?: string | null;
+                        description?: string | null;
+                        consequences?: string | null;
+                        conclusions?: string | null;
+                        lessons?: string | null;
+                        prevention?: string | null;
+                        handlingHours?: number | null;
+                        handlingCostSek?: number | null;
+                        /** @enum {string|null} */
+                        costPayer?: "municipality" | "supplier" | "provider" | null;
+                        /** Format: uuid */
+                        handlerUserId?: string | null;
+                        /** Format: uuid */
+                        handlingUnitId?: string | null;
+                        crisisDecision?: string | null;
+                        publicStatus?: string | null;
+                        onStatusPage?: boolean;
+                        faultLocationUnclear?: boolean;
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            number: number;
+                            reference: string;
+                            title: string | null;
+                            /** @enum {string} */
+                            type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                            /** @enum {string|null} */
+                            severity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** @enum {string} */
+                            status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                            awareAt: string;
+                            reportedAt: string;
+                            crisis: boolean;
+                            /** @enum {string|null} */
+                            personalData: "yes" | "no" | "unknown" | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            nextDeadline: {
+                                code: string;
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            reportText: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            occurredAt: string | null;
+                            containedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            outageStartedAt: string | null;
+                            outageEndedAt: string | null;
+                            reporter: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            reporterSupplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                instructions: string | null;
+                            } | null;
+                            handler: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            supplierIds: string[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            personalDataNote: string | null;
+                            description: string | null;
+                            consequences: string | null;
+                            conclusions: string | null;
+                            lessons: string | null;
+                            prevention: string | null;
+                            handlingHours: number | null;
+                            handlingCostSek: number | null;
+                            /** @enum {string|null} */
+                            costPayer: "municipality" | "supplier" | "provider" | null;
+                            crisisAt: string | null;
+                            crisisDecision: string | null;
+                            publicStatus: string | null;
+                            onStatusPage: boolean;
+                            faultLocationUnclear: boolean;
+                            escalatedAt: string | null;
+                            escalatedTo: string | null;
+                            outage: {
+                                startedAt: string | null;
+                                endedAt: string | null;
+                                minutes: number | null;
+                                exceeded: boolean;
+                                continuityActivatedAt: string | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    systemId: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                    acceptedOutageMinutes: number | null;
+                                    exceeded: boolean;
+                                    continuityPlanIds: string[];
+                                }[];
+                            };
+                            obligations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                /** @enum {string} */
+                                applies: "yes" | "no" | "unassessed";
+                                appliesReason: string | null;
+                                dueAt: string;
+                                submittedAt: string | null;
+                                reference: string | null;
+                                lateReason: string | null;
+                                overdue: boolean;
+                                late: boolean;
+                                localTarget: boolean;
+                                draftFilled: number;
+                                version: number;
+                                updatedAt: string;
+                                regime: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    name: string;
+                                    recipient: string;
+                                    legalBasis: string;
+                                    note: string | null;
+                                    link: string | null;
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                };
+                            }[];
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "action" | "crisis" | "system";
+                                at: string;
+                                text: string;
+                                /** @enum {string} */
+                                party: "municipality" | "supplier";
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                                dueOn: string | null;
+                            }[];
+                            can: {
+                                update: boolean;
+                                addEntry: boolean;
+                                createMeasure: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en incident */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lägg till i tidslinjen: åtgärd (kommunen eller leverantören, D0-30) eller krislogg (D1-36) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @enum {string} */
+                        kind?: "action" | "crisis";
+                        /** @enum {string} */
+                        party?: "municipality" | "supplier";
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "action" | "crisis" | "system";
+                            at: string;
+                            text: string;
+                            /** @enum {string} */
+                            party: "municipality" | "supplier";
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skapa en åtgärd utifrån incidentens slutsatser (D1-33) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/continuity-activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aktivera kontinuitetsplan och nöddrift (D1-26, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            number: number;
+                            reference: string;
+                            title: string | null;
+                            /** @enum {string} */
+                            type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                            /** @enum {string|null} */
+                            severity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** @enum {string} */
+                            status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                            awareAt: string;
+                            reportedAt: string;
+                            crisis: boolean;
+                            /** @enum {string|null} */
+                            personalData: "yes" | "no" | "unknown" | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            nextDeadline: {
+                                code: string;
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            reportText: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            occurredAt: string | null;
+                            containedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            outageStartedAt: string | null;
+                            outageEndedAt: string | null;
+                            reporter: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            reporterSupplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                instructions: string | null;
+                            } | null;
+                            handler: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            supplierIds: string[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            personalDataNote: string | null;
+                            description: string | null;
+                            consequences: string | null;
+                            conclusions: string | null;
+                            lessons: string | null;
+                            prevention: string | null;
+                            handlingHours: number | null;
+                            handlingCostSek: number | null;
+                            /** @enum {string|null} */
+                            costPayer: "municipality" | "supplier" | "provider" | null;
+                            crisisAt: string | null;
+                            crisisDecision: string | null;
+                            publicStatus: string | null;
+                            onStatusPage: boolean;
+                            faultLocationUnclear: boolean;
+                            escalatedAt: string | null;
+                            escalatedTo: string | null;
+                            outage: {
+                                startedAt: string | null;
+                                endedAt: string | null;
+                                minutes: number | null;
+                                exceeded: boolean;
+                                continuityActivatedAt: string | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    systemId: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                    acceptedOutageMinutes: number | null;
+                                    exceeded: boolean;
+                                    continuityPlanIds: string[];
+                                }[];
+                            };
+                            obligations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                /** @enum {string} */
+                                applies: "yes" | "no" | "unassessed";
+                                appliesReason: string | null;
+                                dueAt: string;
+                                submittedAt: string | null;
+                                reference: string | null;
+                                lateReason: string | null;
+                                overdue: boolean;
+                                late: boolean;
+                                localTarget: boolean;
+                                draftFilled: number;
+                                version: number;
+                                updatedAt: string;
+                                regime: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    name: string;
+                                    recipient: string;
+                                    legalBasis: string;
+                                    note: string | null;
+                                    link: string | null;
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                };
+                            }[];
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "action" | "crisis" | "system";
+                                at: string;
+                                text: string;
+                                /** @enum {string} */
+                                party: "municipality" | "supplier";
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                                dueOn: string | null;
+                            }[];
+                            can: {
+                                update: boolean;
+                                addEntry: boolean;
+                                createMeasure: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eskalera till driftpart, t.ex. Unikom (D0-31, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        escalatedTo: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            number: number;
+                            reference: string;
+                            title: string | null;
+                            /** @enum {string} */
+                            type: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                            /** @enum {string|null} */
+                            severity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** @enum {string} */
+                            status: "reported" | "triaged" | "contained" | "resolved" | "closed";
+                            awareAt: string;
+                            reportedAt: string;
+                            crisis: boolean;
+                            /** @enum {string|null} */
+                            personalData: "yes" | "no" | "unknown" | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            nextDeadline: {
+                                code: string;
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            reportText: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            occurredAt: string | null;
+                            containedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            outageStartedAt: string | null;
+                            outageEndedAt: string | null;
+                            reporter: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            reporterSupplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            route: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                instructions: string | null;
+                            } | null;
+                            handler: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            systemIds: string[];
+                            assetIds: string[];
+                            unitIds: string[];
+                            supplierIds: string[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            personalDataNote: string | null;
+                            description: string | null;
+                            consequences: string | null;
+                            conclusions: string | null;
+                            lessons: string | null;
+                            prevention: string | null;
+                            handlingHours: number | null;
+                            handlingCostSek: number | null;
+                            /** @enum {string|null} */
+                            costPayer: "municipality" | "supplier" | "provider" | null;
+                            crisisAt: string | null;
+                            crisisDecision: string | null;
+                            publicStatus: string | null;
+                            onStatusPage: boolean;
+                            faultLocationUnclear: boolean;
+                            escalatedAt: string | null;
+                            escalatedTo: string | null;
+                            outage: {
+                                startedAt: string | null;
+                                endedAt: string | null;
+                                minutes: number | null;
+                                exceeded: boolean;
+                                continuityActivatedAt: string | null;
+                                systems: {
+                                    /** Format: uuid */
+                                    systemId: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                    acceptedOutageMinutes: number | null;
+                                    exceeded: boolean;
+                                    continuityPlanIds: string[];
+                                }[];
+                            };
+                            obligations: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                /** @enum {string} */
+                                applies: "yes" | "no" | "unassessed";
+                                appliesReason: string | null;
+                                dueAt: string;
+                                submittedAt: string | null;
+                                reference: string | null;
+                                lateReason: string | null;
+                                overdue: boolean;
+                                late: boolean;
+                                localTarget: boolean;
+                                draftFilled: number;
+                                version: number;
+                                updatedAt: string;
+                                regime: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    version: number;
+                                    name: string;
+                                    recipient: string;
+                                    legalBasis: string;
+                                    note: string | null;
+                                    link: string | null;
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                };
+                            }[];
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "action" | "crisis" | "system";
+                                at: string;
+                                text: string;
+                                /** @enum {string} */
+                                party: "municipality" | "supplier";
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                status: string;
+                                dueOn: string | null;
+                            }[];
+                            can: {
+                                update: boolean;
+                                addEntry: boolean;
+                                createMeasure: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/systems/{id}/gap-analysis": {
         parameters: {
             query?: never;
@@ -12747,6 +14267,3603 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidentkategorier (startlistan läggs in första gången listan läses; D3-37) */
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                name: string;
+                                nameEn: string | null;
+                                sortOrder: number;
+                            }[];
+                            /** @enum {string|null} */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en incidentkategori */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            nameEn: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en incidentkategori */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            nameEn: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en incidentkategori (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            nameEn: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incident-categories/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en incidentkategori */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-categories/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en incidentkategori (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            nameEn: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-categories/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en incidentkategori (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            nameEn: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapporteringsvägar (D1-35): den första matchande vägen i ordningen gäller */
+        get: {
+            parameters: {
+                query?: {
+                    includeArchived?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                name: string;
+                                /** Format: uuid */
+                                categoryId: string | null;
+                                category: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                } | null;
+                                /** Format: uuid */
+                                systemId: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** @enum {string|null} */
+                                minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                                /** Format: uuid */
+                                handlingUnitId: string | null;
+                                handlingUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                notifyUserIds: string[];
+                                notifyUsers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                }[];
+                                instructions: string | null;
+                                sortOrder: number;
+                            }[];
+                            /** @enum {string|null} */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en rapporteringsväg */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        categoryId?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** @enum {string|null} */
+                        minSeverity?: "low" | "moderate" | "high" | "extensive" | null;
+                        /** Format: uuid */
+                        handlingUnitId?: string | null;
+                        notifyUserIds?: string[];
+                        instructions?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            /** Format: uuid */
+                            categoryId: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** Format: uuid */
+                            handlingUnitId: string | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            notifyUserIds: string[];
+                            notifyUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            instructions: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-routes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en rapporteringsväg */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            /** Format: uuid */
+                            categoryId: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** Format: uuid */
+                            handlingUnitId: string | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            notifyUserIds: string[];
+                            notifyUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            instructions: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en rapporteringsväg (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        categoryId?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** @enum {string|null} */
+                        minSeverity?: "low" | "moderate" | "high" | "extensive" | null;
+                        /** Format: uuid */
+                        handlingUnitId?: string | null;
+                        notifyUserIds?: string[];
+                        instructions?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            /** Format: uuid */
+                            categoryId: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** Format: uuid */
+                            handlingUnitId: string | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            notifyUserIds: string[];
+                            notifyUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            instructions: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incident-routes/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en rapporteringsväg */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-routes/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en rapporteringsväg (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            /** Format: uuid */
+                            categoryId: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** Format: uuid */
+                            handlingUnitId: string | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            notifyUserIds: string[];
+                            notifyUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            instructions: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-routes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en rapporteringsväg (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            /** Format: uuid */
+                            categoryId: string | null;
+                            category: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            minSeverity: "low" | "moderate" | "high" | "extensive" | null;
+                            /** Format: uuid */
+                            handlingUnitId: string | null;
+                            handlingUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            notifyUserIds: string[];
+                            notifyUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            instructions: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidentinställningar: krisledningsgrupp (D1-36), påminnelsesteg, sekretess som standard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            crisisUserIds: string[];
+                            crisisUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            reminderPercents: number[];
+                            secretByDefault: boolean;
+                            defaultSecrecyProvision: string | null;
+                            updatedAt: string | null;
+                            canUpdate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Spara incidentinställningarna (kräver If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        crisisUserIds: string[];
+                        reminderPercents: number[];
+                        secretByDefault: boolean;
+                        defaultSecrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            crisisUserIds: string[];
+                            crisisUsers: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            reminderPercents: number[];
+                            secretByDefault: boolean;
+                            defaultSecrecyProvision: string | null;
+                            updatedAt: string | null;
+                            canUpdate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incident-settings/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personer som kan väljas till krisledning och rapporteringsvägar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Intressenter som informeras om avbrott och störningar i systemet (D1-40) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                systemId: string;
+                                /** @enum {string} */
+                                kind: "unit" | "supplier" | "external";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                name: string;
+                                email: string | null;
+                                createdAt: string;
+                            }[];
+                            masked: boolean;
+                            canUpdate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en intressent (enhet, leverantör eller extern part) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "unit" | "supplier" | "external";
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        name?: string | null;
+                        email?: ("" | string) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            systemId: string;
+                            /** @enum {string} */
+                            kind: "unit" | "supplier" | "external";
+                            /** Format: uuid */
+                            unitId: string | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            name: string;
+                            email: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/stakeholders/{stakeholderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta bort en intressent */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    stakeholderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/communications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skickad driftinformation för incidenten, möjliga mottagare och statussidans rad (D1-40) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "outage" | "disruption" | "restored" | "other";
+                                message: string;
+                                recipients: {
+                                    /** Format: uuid */
+                                    stakeholderId: string | null;
+                                    name: string;
+                                    email: string;
+                                    /** @enum {string|null} */
+                                    kind: "unit" | "supplier" | "external" | null;
+                                }[];
+                                sentAt: string;
+                                sentBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            stakeholders: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                systemId: string;
+                                /** @enum {string} */
+                                kind: "unit" | "supplier" | "external";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                name: string;
+                                email: string | null;
+                                createdAt: string;
+                                systemName: string | null;
+                            }[];
+                            statusPage: {
+                                onStatusPage: boolean;
+                                publicStatus: string | null;
+                            };
+                            canSend: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skicka driftinformation (avbrott, störning, åtgärdat) till intressenterna för incidentens IT-system; loggas med mottagare och tid (D1-40) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "outage" | "disruption" | "restored" | "other";
+                        message: string;
+                        stakeholderIds?: string[];
+                        showOnStatusPage?: boolean;
+                        publicStatus?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "outage" | "disruption" | "restored" | "other";
+                                message: string;
+                                recipients: {
+                                    /** Format: uuid */
+                                    stakeholderId: string | null;
+                                    name: string;
+                                    email: string;
+                                    /** @enum {string|null} */
+                                    kind: "unit" | "supplier" | "external" | null;
+                                }[];
+                                sentAt: string;
+                                sentBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            stakeholders: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                systemId: string;
+                                /** @enum {string} */
+                                kind: "unit" | "supplier" | "external";
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                name: string;
+                                email: string | null;
+                                createdAt: string;
+                                systemName: string | null;
+                            }[];
+                            statusPage: {
+                                onStatusPage: boolean;
+                                publicStatus: string | null;
+                            };
+                            canSend: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status/disruptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pågående störningar (intern statussida, D1-40): system, status och sedan när; aldrig incidentens innehåll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                incidentId: string | null;
+                                /** @enum {string} */
+                                kind: "incident" | "deviation" | "disruption" | "outage" | "attack" | "fault";
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                otherSystems: number;
+                                publicStatus: string | null;
+                                since: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/obligations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en rapporteringsskyldighet: gäller, skickad, diarienummer, skäl till förseningen (D1-37) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        applies?: "yes" | "no" | "unassessed";
+                        appliesReason?: string | null;
+                        /** Format: date-time */
+                        submittedAt?: string | null;
+                        reference?: string | null;
+                        lateReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                            /** @enum {string} */
+                            applies: "yes" | "no" | "unassessed";
+                            appliesReason: string | null;
+                            dueAt: string;
+                            submittedAt: string | null;
+                            reference: string | null;
+                            lateReason: string | null;
+                            overdue: boolean;
+                            late: boolean;
+                            localTarget: boolean;
+                            draftFilled: number;
+                            version: number;
+                            updatedAt: string;
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                name: string;
+                                recipient: string;
+                                legalBasis: string;
+                                note: string | null;
+                                link: string | null;
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/obligations/{code}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utkastet till rapporten (sekretess: läsningen loggas) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                            answers: {
+                                [key: string]: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Spara utkastet till rapporten: svar på myndighetens frågor */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        answers?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                            answers: {
+                                [key: string]: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/obligations/{code}/draft.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utkastet till rapporten som PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/obligations/{code}/draft.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utkastet till rapporten som DOCX */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting-regimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapporteringsregler som gäller nu (mottagare, tidsfrister, fält) och tidigare versioner */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                version: number;
+                                validFrom: string;
+                                own: boolean;
+                                name: string;
+                                recipient: string;
+                                legalBasis: string;
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "months-after";
+                                    /** @enum {string} */
+                                    after: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                    months: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "asap";
+                                    targetHours: number;
+                                };
+                                localTarget: boolean;
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                                note: string | null;
+                                link: string | null;
+                                texts: {
+                                    name: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    recipient: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    note: {
+                                        sv: string;
+                                        en: string;
+                                    } | null;
+                                    fields: {
+                                        key: string;
+                                        sv: string;
+                                        en: string;
+                                    }[];
+                                };
+                            }[];
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                version: number;
+                                validFrom: string;
+                                own: boolean;
+                                name: string;
+                                recipient: string;
+                                legalBasis: string;
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "hours";
+                                    hours: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "months-after";
+                                    /** @enum {string} */
+                                    after: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                    months: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "asap";
+                                    targetHours: number;
+                                };
+                                localTarget: boolean;
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                                note: string | null;
+                                link: string | null;
+                                texts: {
+                                    name: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    recipient: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    note: {
+                                        sv: string;
+                                        en: string;
+                                    } | null;
+                                    fields: {
+                                        key: string;
+                                        sv: string;
+                                        en: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till kommunens egen version av en rapporteringsregel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                        /** Format: date */
+                        validFrom: string;
+                        name: {
+                            sv: string;
+                            en: string;
+                        };
+                        recipient: {
+                            sv: string;
+                            en: string;
+                        };
+                        legalBasis: string;
+                        deadline: {
+                            /** @enum {string} */
+                            kind: "hours";
+                            hours: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "months-after";
+                            /** @enum {string} */
+                            after: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                            months: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "asap";
+                            targetHours: number;
+                        };
+                        fields?: {
+                            key: string;
+                            sv: string;
+                            en: string;
+                        }[];
+                        note?: {
+                            sv: string;
+                            en: string;
+                        } | null;
+                        /** Format: uri */
+                        link?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            code: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                            version: number;
+                            validFrom: string;
+                            own: boolean;
+                            name: string;
+                            recipient: string;
+                            legalBasis: string;
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "hours";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "months-after";
+                                /** @enum {string} */
+                                after: "gdpr-art33" | "gdpr-art34" | "nis2-early-warning" | "nis2-notification" | "nis2-final-report" | "lex-maria";
+                                months: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "asap";
+                                targetHours: number;
+                            };
+                            localTarget: boolean;
+                            fields: {
+                                key: string;
+                                label: string;
+                            }[];
+                            note: string | null;
+                            link: string | null;
+                            texts: {
+                                name: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                recipient: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                note: {
+                                    sv: string;
+                                    en: string;
+                                } | null;
+                                fields: {
+                                    key: string;
+                                    sv: string;
+                                    en: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/continuity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontinuitet för ett IT-system */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            systemId: string;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            };
+                            version: number;
+                            updatedAt: string | null;
+                            secret: boolean;
+                            masked: boolean;
+                            allowedActions: ("read" | "update")[];
+                            acceptedOutageMinutes: number | null;
+                            outageDecidedBy: string | null;
+                            outageDecidedOn: string | null;
+                            outageDnr: string | null;
+                            vitalActivity: string | null;
+                            emergencyProcedure: string | null;
+                            dependencySystems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dependencySuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            lastExerciseOn: string | null;
+                            nextExerciseDueOn: string | null;
+                            exerciseOverdue: boolean;
+                            restoreRank: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Spara kontinuitet för ett IT-system (kräver If-Match, "v0" första gången) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptedOutageMinutes?: number | null;
+                        outageDecidedBy?: string | null;
+                        /** Format: date */
+                        outageDecidedOn?: string | null;
+                        outageDnr?: string | null;
+                        vitalActivity?: string | null;
+                        emergencyProcedure?: string | null;
+                        /** @default [] */
+                        dependencySystemIds?: string[];
+                        /** @default [] */
+                        dependencySupplierIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            systemId: string;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            };
+                            version: number;
+                            updatedAt: string | null;
+                            secret: boolean;
+                            masked: boolean;
+                            allowedActions: ("read" | "update")[];
+                            acceptedOutageMinutes: number | null;
+                            outageDecidedBy: string | null;
+                            outageDecidedOn: string | null;
+                            outageDnr: string | null;
+                            vitalActivity: string | null;
+                            emergencyProcedure: string | null;
+                            dependencySystems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            dependencySuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            lastExerciseOn: string | null;
+                            nextExerciseDueOn: string | null;
+                            exerciseOverdue: boolean;
+                            restoreRank: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/continuity-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reservrutiner, kontinuitetsplaner och återställningsplaner: lista */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    kind?: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                    systemId?: string;
+                    supplierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                secret: boolean;
+                                secrecyProvision: string | null;
+                                masked: boolean;
+                                /** @enum {string} */
+                                kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                                /** Format: uuid */
+                                systemId: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                title: string | null;
+                                content: string | null;
+                                link: string | null;
+                                documentedOn: string | null;
+                                implementedOn: string | null;
+                                reviewOn: string | null;
+                                reviewOverdue: boolean;
+                                scenarios: {
+                                    powerOutage: boolean | null;
+                                    mobileNetwork: boolean | null;
+                                    network: boolean | null;
+                                    plannedDowntime: boolean | null;
+                                    unplannedDowntime: boolean | null;
+                                };
+                                missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                                involvedSuppliers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett kontinuitetsdokument */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        title: string;
+                        content?: string | null;
+                        link?: string | null;
+                        /** Format: date */
+                        documentedOn?: string | null;
+                        /** Format: date */
+                        implementedOn?: string | null;
+                        /** Format: date */
+                        reviewOn?: string | null;
+                        scenarios?: {
+                            powerOutage?: boolean;
+                            mobileNetwork?: boolean;
+                            network?: boolean;
+                            plannedDowntime?: boolean;
+                            unplannedDowntime?: boolean;
+                        };
+                        involvedSupplierIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** @enum {string} */
+                            kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            title: string | null;
+                            content: string | null;
+                            link: string | null;
+                            documentedOn: string | null;
+                            implementedOn: string | null;
+                            reviewOn: string | null;
+                            reviewOverdue: boolean;
+                            scenarios: {
+                                powerOutage: boolean | null;
+                                mobileNetwork: boolean | null;
+                                network: boolean | null;
+                                plannedDowntime: boolean | null;
+                                unplannedDowntime: boolean | null;
+                            };
+                            missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                            involvedSuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/continuity-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett kontinuitetsdokument */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** @enum {string} */
+                            kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            title: string | null;
+                            content: string | null;
+                            link: string | null;
+                            documentedOn: string | null;
+                            implementedOn: string | null;
+                            reviewOn: string | null;
+                            reviewOverdue: boolean;
+                            scenarios: {
+                                powerOutage: boolean | null;
+                                mobileNetwork: boolean | null;
+                                network: boolean | null;
+                                plannedDowntime: boolean | null;
+                                unplannedDowntime: boolean | null;
+                            };
+                            missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                            involvedSuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett kontinuitetsdokument (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        content?: string | null;
+                        link?: string | null;
+                        /** Format: date */
+                        documentedOn?: string | null;
+                        /** Format: date */
+                        implementedOn?: string | null;
+                        /** Format: date */
+                        reviewOn?: string | null;
+                        scenarios?: {
+                            powerOutage?: boolean;
+                            mobileNetwork?: boolean;
+                            network?: boolean;
+                            plannedDowntime?: boolean;
+                            unplannedDowntime?: boolean;
+                        };
+                        involvedSupplierIds?: string[];
+                        secret?: boolean;
+                        secrecyProvision?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** @enum {string} */
+                            kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            title: string | null;
+                            content: string | null;
+                            link: string | null;
+                            documentedOn: string | null;
+                            implementedOn: string | null;
+                            reviewOn: string | null;
+                            reviewOverdue: boolean;
+                            scenarios: {
+                                powerOutage: boolean | null;
+                                mobileNetwork: boolean | null;
+                                network: boolean | null;
+                                plannedDowntime: boolean | null;
+                                unplannedDowntime: boolean | null;
+                            };
+                            missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                            involvedSuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/continuity-documents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett kontinuitetsdokument */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/continuity-documents/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera ett kontinuitetsdokument (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** @enum {string} */
+                            kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            title: string | null;
+                            content: string | null;
+                            link: string | null;
+                            documentedOn: string | null;
+                            implementedOn: string | null;
+                            reviewOn: string | null;
+                            reviewOverdue: boolean;
+                            scenarios: {
+                                powerOutage: boolean | null;
+                                mobileNetwork: boolean | null;
+                                network: boolean | null;
+                                plannedDowntime: boolean | null;
+                                unplannedDowntime: boolean | null;
+                            };
+                            missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                            involvedSuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/continuity-documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ ett kontinuitetsdokument (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            secret: boolean;
+                            secrecyProvision: string | null;
+                            masked: boolean;
+                            /** @enum {string} */
+                            kind: "reserve_routine" | "continuity_plan" | "restore_plan" | "supplier_reserve_routine";
+                            /** Format: uuid */
+                            systemId: string | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            supplierId: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            title: string | null;
+                            content: string | null;
+                            link: string | null;
+                            documentedOn: string | null;
+                            implementedOn: string | null;
+                            reviewOn: string | null;
+                            reviewOverdue: boolean;
+                            scenarios: {
+                                powerOutage: boolean | null;
+                                mobileNetwork: boolean | null;
+                                network: boolean | null;
+                                plannedDowntime: boolean | null;
+                                unplannedDowntime: boolean | null;
+                            };
+                            missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                            involvedSuppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/continuity/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontinuitet för kritiska system och leverantörer: brister */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                };
+                                acceptedOutageMinutes: number | null;
+                                outageDecided: boolean;
+                                planDocumented: boolean;
+                                planImplemented: boolean;
+                                restorePlan: boolean;
+                                reviewOverdue: boolean;
+                                lastExerciseOn: string | null;
+                                nextExerciseDueOn: string | null;
+                                exerciseOverdue: boolean;
+                                restoreRank: number | null;
+                                gaps: ("no_accepted_outage" | "no_plan" | "plan_not_implemented" | "no_restore_plan" | "review_overdue" | "exercise_overdue" | "no_restore_rank")[];
+                            }[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                routines: number;
+                                missingScenarios: ("powerOutage" | "mobileNetwork" | "network" | "plannedDowntime" | "unplannedDowntime")[];
+                                gap: boolean;
+                            }[];
+                            incidentHandling: {
+                                lastExerciseOn: string | null;
+                                overdue: boolean;
+                            };
+                            restorePriority: {
+                                /** Format: uuid */
+                                id: string;
+                                decidedOn: string | null;
+                                dnr: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restore-priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prioriteringsordningar för återställning */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "decided" | "replaced";
+                                decidedOn: string | null;
+                                dnr: string | null;
+                                itemCount: number;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ny prioriteringsordning (utkast) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        fromDecided?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "decided" | "replaced";
+                            decidedOn: string | null;
+                            dnr: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            decisionNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            canEdit: boolean;
+                            canDecide: boolean;
+                            items: {
+                                rank: number;
+                                note: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    acceptedOutageMinutes: number | null;
+                                };
+                            }[];
+                            unranked: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                acceptedOutageMinutes: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restore-priorities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en prioriteringsordning */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "decided" | "replaced";
+                            decidedOn: string | null;
+                            dnr: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            decisionNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            canEdit: boolean;
+                            canDecide: boolean;
+                            items: {
+                                rank: number;
+                                note: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    acceptedOutageMinutes: number | null;
+                                };
+                            }[];
+                            unranked: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                acceptedOutageMinutes: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restore-priorities/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ordna de kritiska systemen i ett utkast (kräver If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            systemId: string;
+                            note?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "decided" | "replaced";
+                            decidedOn: string | null;
+                            dnr: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            decisionNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            canEdit: boolean;
+                            canDecide: boolean;
+                            items: {
+                                rank: number;
+                                note: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    acceptedOutageMinutes: number | null;
+                                };
+                            }[];
+                            unranked: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                acceptedOutageMinutes: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restore-priorities/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ledningens beslut om ordningen: datum och Dnr (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        decidedOn: string;
+                        dnr: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "decided" | "replaced";
+                            decidedOn: string | null;
+                            dnr: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            decisionNote: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            canEdit: boolean;
+                            canDecide: boolean;
+                            items: {
+                                rank: number;
+                                note: string | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    acceptedOutageMinutes: number | null;
+                                };
+                            }[];
+                            unranked: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                acceptedOutageMinutes: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Övningar: lista (nyast först) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    kind?: "continuity" | "it_preparedness" | "incident_handling";
+                    systemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                title: string;
+                                /** @enum {string} */
+                                kind: "continuity" | "it_preparedness" | "incident_handling";
+                                heldOn: string;
+                                scope: string | null;
+                                systemIds: string[];
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                }[];
+                                participants: string[];
+                                outcome: string | null;
+                                lessons: string | null;
+                                measures: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en övning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        kind: "continuity" | "it_preparedness" | "incident_handling";
+                        /** Format: date */
+                        heldOn: string;
+                        scope?: string | null;
+                        systemIds?: string[];
+                        participants?: string[];
+                        outcome?: string | null;
+                        lessons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            title: string;
+                            /** @enum {string} */
+                            kind: "continuity" | "it_preparedness" | "incident_handling";
+                            heldOn: string;
+                            scope: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            participants: string[];
+                            outcome: string | null;
+                            lessons: string | null;
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gör en lärdom från övningen till en åtgärd */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "critical";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en övning */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            title: string;
+                            /** @enum {string} */
+                            kind: "continuity" | "it_preparedness" | "incident_handling";
+                            heldOn: string;
+                            scope: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            participants: string[];
+                            outcome: string | null;
+                            lessons: string | null;
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en övning (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @enum {string} */
+                        kind?: "continuity" | "it_preparedness" | "incident_handling";
+                        /** Format: date */
+                        heldOn?: string;
+                        scope?: string | null;
+                        systemIds?: string[];
+                        participants?: string[];
+                        outcome?: string | null;
+                        lessons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            title: string;
+                            /** @enum {string} */
+                            kind: "continuity" | "it_preparedness" | "incident_handling";
+                            heldOn: string;
+                            scope: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            participants: string[];
+                            outcome: string | null;
+                            lessons: string | null;
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en övning */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera en övning (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            title: string;
+                            /** @enum {string} */
+                            kind: "continuity" | "it_preparedness" | "incident_handling";
+                            heldOn: string;
+                            scope: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            participants: string[];
+                            outcome: string | null;
+                            lessons: string | null;
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en övning (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            title: string;
+                            /** @enum {string} */
+                            kind: "continuity" | "it_preparedness" | "incident_handling";
+                            heldOn: string;
+                            scope: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            participants: string[];
+                            outcome: string | null;
+                            lessons: string | null;
+                            measures: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13095,6 +18212,382 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina aviseringar, nyast först */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                                secret: boolean;
+                                masked: boolean;
+                                subjectType: string | null;
+                                /** Format: uuid */
+                                subjectId: string | null;
+                                link: string | null;
+                                dueAt: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Antal olästa aviseringar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Markera en avisering som läst */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Markera alla aviseringar som lästa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vilka aviseringar jag får, i appen och med e-post */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                inApp: boolean;
+                                email: boolean;
+                                isDefault: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Ändra vilka aviseringar jag får */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: string;
+                            inApp: boolean;
+                            email: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                label: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                inApp: boolean;
+                                email: boolean;
+                                isDefault: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Min kalenderprenumeration (finns en?) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                            lastUsedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa en ny adress för kalenderprenumeration (visas en gång; ersätter den gamla) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Stäng av kalenderprenumerationen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kalenderflöde (ICS) med mina tidsfrister; adressen skapas under aviseringar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };

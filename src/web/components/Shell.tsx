@@ -7,6 +7,7 @@ import { mayDo, useMe, useSignOut } from '../routes/auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StartNotices } from './StartNotices.js';
 import { TenantSwitch } from './TenantSwitch.js';
+import { NotificationBell } from '../routes/notifications/NotificationBell.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
@@ -28,12 +29,43 @@ const NAV: NavItem[] = [
   { to: '/measures', label: 'measures.nav', section: 'assessment', show: (me) => mayDo(me, 'measure') },
   { to: '/action-plans', label: 'actionPlans.nav', section: 'assessment', show: (me) => mayDo(me, 'action-plan') },
   { to: '/policy-goals', label: 'measures.goalsNav', section: 'assessment', show: (me) => mayDo(me, 'policy-goal') },
+  { to: '/incidents/report', label: 'incidents.nav.report', section: 'incidents', show: (me) => mayDo(me, 'incident', 'create') },
+  { to: '/incidents/mine', label: 'incidents.nav.mine', section: 'incidents', show: (me) => mayDo(me, 'incident', 'create') },
+  { to: '/incidents', label: 'incidents.nav.register', section: 'incidents', show: (me) => mayDo(me, 'incident') },
+  { to: '/status', label: 'incidentComms.status.nav', section: 'incidents', show: (me) => !!me },
+  {
+    to: '/incidents/routes',
+    label: 'incidentSettings.routesView.title',
+    section: 'incidents',
+    show: (me) => mayDo(me, 'incident-settings'),
+  },
+  { to: '/continuity', label: 'continuity.nav.overview', section: 'incidents', show: (me) => mayDo(me, 'continuity') },
+  {
+    to: '/continuity/restore-priority',
+    label: 'continuity.nav.restorePriority',
+    section: 'incidents',
+    show: (me) => mayDo(me, 'restore-priority'),
+  },
+  { to: '/continuity/exercises', label: 'continuity.nav.exercises', section: 'incidents', show: (me) => mayDo(me, 'exercise') },
   { to: '/log-reviews', label: 'logReviews.nav', section: 'followUp', show: (me) => mayDo(me, 'log-review') },
   { to: '/audit', label: 'audit.nav', section: 'followUp', show: (me) => mayDo(me, 'audit-trail') },
   { to: '/admin/users', label: 'users.nav', section: 'admin', show: (me) => mayDo(me, 'user') },
   { to: '/admin/settings', label: 'tenantSettings.nav', section: 'admin', show: (me) => mayDo(me, 'tenant-settings') },
+  {
+    to: '/admin/incident-settings',
+    label: 'incidentSettings.nav',
+    section: 'admin',
+    show: (me) => mayDo(me, 'incident-settings', 'create'),
+  },
+  {
+    to: '/admin/reporting-regimes',
+    label: 'obligations.regimes.nav',
+    section: 'admin',
+    show: (me) => mayDo(me, 'incident-settings', 'create'),
+  },
   { to: '/admin/sso', label: 'sso.nav', section: 'admin', show: (me) => mayDo(me, 'identity-provider', 'update') },
   { to: '/admin/api-tokens', label: 'apiTokens.nav', section: 'admin', show: (me) => mayDo(me, 'api-token', 'create') },
+  { to: '/notifications', label: 'notifications.nav', section: 'own', show: (me) => !!me },
   { to: '/account', label: 'account.nav', section: 'own', show: (me) => !!me },
 ];
 
@@ -104,6 +136,7 @@ export function Shell() {
                 {me.user.displayName || me.user.email}
               </Text>
             ) : null}
+            {me ? <NotificationBell /> : null}
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void onSignOut()}>
               {t('shell.signOut')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 // account-section-imports
+import { AccountNotificationsSection } from '../notifications/AccountNotificationsSection.js';
 import { PasswordSection } from './PasswordSection.js';
 import { MfaSection } from './MfaSection.js';
 import { SessionsSection } from './SessionsSection.js';
@@ -19,6 +20,7 @@ export function Account() {
         <PasswordSection />
         <MfaSection />
         <SessionsSection />
+        <AccountNotificationsSection />
       </Stack>
     </>
   );

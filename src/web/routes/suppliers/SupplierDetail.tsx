@@ -7,6 +7,7 @@ import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
+import { SupplierReserveRoutines } from '../continuity/SupplierReserveRoutines.js';
 import { HistoryTab } from '../audit/HistoryTab.js';
 import { typeLabel } from './types.js';
 
@@ -41,6 +42,7 @@ export function SupplierDetail() {
             ]}
           />
           <LogReviewSection supplierId={s.id} />
+          <SupplierReserveRoutines supplierId={s.id} />
           <HistoryTab path="suppliers" id={s.id} />
         </>
       )}

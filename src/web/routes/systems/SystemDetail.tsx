@@ -13,8 +13,11 @@ import { SystemProtectionSection } from '../classification/SystemProtectionSecti
 import { GapAnalysisSection } from '../gap-analysis/GapAnalysisSection.js';
 import { LogReviewSection } from '../log-reviews/LogReviewSection.js';
 import { SystemMeasuresSection } from '../measures/SystemMeasuresSection.js';
+import { ContinuitySection } from '../continuity/ContinuitySection.js';
+import { SystemIncidentsSection } from '../incidents/SystemIncidentsSection.js';
 import { CostTables } from './CostTables.js';
 import { ReviewControl } from './ReviewControl.js';
+import { StakeholdersSection } from './StakeholdersSection.js';
 
 export function SystemDetail() {
   const { t } = useTranslation();
@@ -85,10 +88,13 @@ export function SystemDetail() {
               <CostTables costs={s.costs ?? []} />
             </>
           )}
+          <ContinuitySection systemId={s.id} />
           <SystemProtectionSection systemId={s.id} mayUpdate={s.allowedActions.includes('update')} />
           <GapAnalysisSection systemId={s.id} />
           <LogReviewSection systemId={s.id} />
           <SystemMeasuresSection systemId={s.id} />
+          <SystemIncidentsSection systemId={s.id} />
+          <StakeholdersSection systemId={s.id} />
           <HistoryTab path="systems" id={s.id} masked={s.masked} />
         </>
       )}
