@@ -34,4 +34,25 @@ describe('demo municipality', () => {
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({ status: 'decided' });
   });
+
+  it('D1-52, D1-37, D1-26, D1-27, D1-42: the demo holds a reported breach with its IMY clock running, a closed outage, continuity, exercises and a decided restore order', async () => {
+    const { app } = await testApp();
+    const admin = new Client(app);
+    await admin.login(demoAdminEmail, 'Demo-Lösenord-2026!xy');
+    const incidents = (await admin.get('/api/v1/incidents')).json<Json>().items;
+    expect(incidents).toHaveLength(2);
+    const breach = incidents.find((i: Json) => i.personalData === 'yes' || i.type === 'incident');
+    const detail = (await admin.get(`/api/v1/incidents/${breach.id}`)).json<Json>();
+    const imy = detail.obligations.find((o: Json) => o.code === 'gdpr-art33');
+    expect(imy.submittedAt).toBeNull();
+    expect(Date.parse(imy.dueAt) - Date.parse(detail.awareAt)).toBe(72 * 3_600_000);
+    expect(Date.parse(imy.dueAt)).toBeGreaterThan(Date.now());
+
+    const overview = (await admin.get('/api/v1/continuity/overview')).json<Json>();
+    expect(JSON.stringify(overview)).toContain('Pulsen Combine');
+    const exercises = (await admin.get('/api/v1/exercises')).json<Json>().items;
+    expect(exercises).toHaveLength(2);
+    const orders = (await admin.get('/api/v1/restore-priorities')).json<Json>().items;
+    expect(orders.map((o: Json) => o.status)).toEqual(['decided']);
+  });
 });

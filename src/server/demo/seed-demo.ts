@@ -16,6 +16,7 @@ import { assetCreate } from '../modules/information-assets/information-assets.sc
 import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
 import { systemCreate } from '../modules/systems/systems.schemas.js';
 import { seedAssessment } from './seed-assessment.js';
+import { seedIncidents } from './seed-incidents.js';
 import { demoAssets, demoSystems, demoTenantName, demoUnits, demoUsers } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
@@ -125,4 +126,6 @@ async function load(db: Db, pw: string): Promise<void> {
         : { scopeType: 'tenant' };
     await people.create(ctx, userCreate.parse({ email: u.email, displayName: u.displayName, assignments: [{ role: u.role, ...scope }] }));
   }
+  // after the people: the employee reports an incident and the municipal director decides the restore order
+  await seedIncidents(db, ctx, { systems: systemIds });
 }
