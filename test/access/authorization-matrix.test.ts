@@ -209,122 +209,146 @@ describe('authorization matrix (policy table × API routes)', () => {
     expect(routes.length).toBeGreaterThan(30);
   });
 
-  it('anonymous callers get 401 from every route that is not public', async () => {
-    const anon = await anonymous();
-    const wrong: string[] = [];
-    for (const r of routes.filter((x) => !x.public)) {
-      const res = await call(anon, r, fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID()));
-      if (res.statusCode !== 401) wrong.push(`${r.method} ${r.url} → ${res.statusCode}`);
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
-
-  it('own tenant: each role is let through exactly where the policy table says, and refused with 403 elsewhere', async () => {
-    const wrong: string[] = [];
-    for (const r of routes) {
-      if (r.public || r.policy === null || r.policy === 'sign-in-step') continue;
-      const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
-      for (const role of personRoles) {
-        const c = clients.get(key(role, 'tenant'))!;
-        const p = r.policy;
-        const allowed = p === 'signed-in' || allows(role, p.resource, p.action);
-        const res = await call(c, r, url);
-        const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;
-        if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} (${allowed ? 'allow' : 'deny'}) ${res.body.slice(0, 120)}`);
+  it(
+    'anonymous callers get 401 from every route that is not public',
+    async () => {
+      const anon = await anonymous();
+      const wrong: string[] = [];
+      for (const r of routes.filter((x) => !x.public)) {
+        const res = await call(anon, r, fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID()));
+        if (res.statusCode !== 401) wrong.push(`${r.method} ${r.url} → ${res.statusCode}`);
       }
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('other tenant: an object of another tenant is 404 for every role the route lets through', async () => {
-    const wrong: string[] = [];
-    for (const r of routes) {
-      if (r.public || typeof r.policy !== 'object' || r.policy === null || !r.url.includes(':id')) continue;
-      const url = fill(r.url, f.other);
-      if (!url) continue;
-      for (const role of personRoles) {
-        const allowed = allows(role, r.policy.resource, r.policy.action);
-        const res = await call(clients.get(key(role, 'tenant'))!, r, url);
-        // 422 comes from validating the body, before any lookup: it cannot tell that the object exists
-        const ok = allowed ? [404, 422].includes(res.statusCode) : res.statusCode === 403;
-        if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 404 : 403}`);
+  it(
+    'own tenant: each role is let through exactly where the policy table says, and refused with 403 elsewhere',
+    async () => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        if (r.public || r.policy === null || r.policy === 'sign-in-step') continue;
+        const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
+        for (const role of personRoles) {
+          const c = clients.get(key(role, 'tenant'))!;
+          const p = r.policy;
+          const allowed = p === 'signed-in' || allows(role, p.resource, p.action);
+          const res = await call(c, r, url);
+          const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;
+          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode} (${allowed ? 'allow' : 'deny'}) ${res.body.slice(0, 120)}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('out-of-scope unit: a unit-scoped grant does not reach objects of another unit (404)', async () => {
-    const wrong: string[] = [];
-    for (const r of routes) {
-      if (r.public || typeof r.policy !== 'object' || r.policy === null || !r.url.includes(':id')) continue;
-      const url = fill(r.url, f.outOfScope);
-      if (!url) continue;
-      for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
-        const allowed = allows(role, r.policy.resource, r.policy.action);
-        const res = await call(clients.get(key(role, 'unit'))!, r, url);
-        const expected = allowed ? 404 : 403;
-        if (res.statusCode !== expected) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${expected}`);
+  it(
+    'other tenant: an object of another tenant is 404 for every role the route lets through',
+    async () => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        if (r.public || typeof r.policy !== 'object' || r.policy === null || !r.url.includes(':id')) continue;
+        const url = fill(r.url, f.other);
+        if (!url) continue;
+        for (const role of personRoles) {
+          const allowed = allows(role, r.policy.resource, r.policy.action);
+          const res = await call(clients.get(key(role, 'tenant'))!, r, url);
+          // 422 comes from validating the body, before any lookup: it cannot tell that the object exists
+          const ok = allowed ? [404, 422].includes(res.statusCode) : res.statusCode === 403;
+          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 404 : 403}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('unit-scoped grants: tenant administration routes refuse them (403); register routes serve objects in their unit', async () => {
-    const wrong: string[] = [];
-    for (const r of routes) {
-      if (r.public || typeof r.policy !== 'object' || r.policy === null) continue;
-      const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
-      for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
-        // the catalogue, goals and yearly plan are read from any scope but changed only from a tenant-wide grant
-        const tenantWideWrite = r.policy.action !== 'read' && tenantWideWrites.has(r.policy.resource);
-        const allowed = allows(role, r.policy.resource, r.policy.action) && !tenantOnly.has(r.policy.resource) && !tenantWideWrite;
-        const res = await call(clients.get(key(role, 'unit'))!, r, url);
-        // the own-tenant fixtures sit in the grant's unit, so an allowed grant must get through
-        const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;
-        if (!ok) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 'through' : 403}`);
+  it(
+    'out-of-scope unit: a unit-scoped grant does not reach objects of another unit (404)',
+    async () => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        if (r.public || typeof r.policy !== 'object' || r.policy === null || !r.url.includes(':id')) continue;
+        const url = fill(r.url, f.outOfScope);
+        if (!url) continue;
+        for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
+          const allowed = allows(role, r.policy.resource, r.policy.action);
+          const res = await call(clients.get(key(role, 'unit'))!, r, url);
+          const expected = allowed ? 404 : 403;
+          if (res.statusCode !== expected) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${expected}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 
-  it('secret-marked records: full, masked or hidden as the role’s secrecy rule says, and only need-to-know may change them', async () => {
-    const wrong: string[] = [];
-    const secretSystem = (
-      await t.admin.post('/api/v1/systems', {
-        name: 'Hemlig',
-        responsibleUnitId: t.unitId,
-        secret: true,
-        secrecyProvision: '18 kap. 8 § OSL',
-      })
-    ).json().id;
-    const secretAsset = (
-      await t.admin.post('/api/v1/information-assets', {
-        name: 'Hemlig',
-        unitId: t.unitId,
-        secret: true,
-        secrecyProvision: '21 kap. 7 § OSL',
-      })
-    ).json().id;
-    for (const [resource, base, id] of [
-      ['system', '/api/v1/systems', secretSystem],
-      ['information-asset', '/api/v1/information-assets', secretAsset],
-    ] as const) {
-      for (const role of personRoles) {
-        const c = clients.get(key(role, 'tenant'))!;
-        const view = policy[role].secret;
-        const read = await c.get(`${base}/${id}`);
-        const expectedRead = !allows(role, resource, 'read') ? 403 : view === 'hidden' ? 404 : 200;
-        if (read.statusCode !== expectedRead) wrong.push(`${role} GET ${base}/:id → ${read.statusCode}, expected ${expectedRead}`);
-        if (read.statusCode === 200 && read.json().masked !== (view === 'masked'))
-          wrong.push(`${role} GET ${base}/:id masked=${read.json().masked}`);
-        // an empty change with the right version: allowed for need-to-know, refused for the rest
-        const version = (await t.admin.get(`${base}/${id}`)).headers.etag as string;
-        const change = await c.patch(`${base}/${id}`, {}, { 'if-match': version });
-        const expectedChange = !allows(role, resource, 'update') ? 403 : view === 'full' ? 200 : view === 'masked' ? 403 : 404;
-        if (change.statusCode !== expectedChange)
-          wrong.push(`${role} PATCH ${base}/:id → ${change.statusCode}, expected ${expectedChange}`);
+  it(
+    'unit-scoped grants: tenant administration routes refuse them (403); register routes serve objects in their unit',
+    async () => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        if (r.public || typeof r.policy !== 'object' || r.policy === null) continue;
+        const url = fill(r.url, f.own) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
+        for (const role of personRoles.filter((x) => !isSupplierRole(x))) {
+          // the catalogue, goals and yearly plan are read from any scope but changed only from a tenant-wide grant
+          const tenantWideWrite = r.policy.action !== 'read' && tenantWideWrites.has(r.policy.resource);
+          const allowed = allows(role, r.policy.resource, r.policy.action) && !tenantOnly.has(r.policy.resource) && !tenantWideWrite;
+          const res = await call(clients.get(key(role, 'unit'))!, r, url);
+          // the own-tenant fixtures sit in the grant's unit, so an allowed grant must get through
+          const ok = allowed ? ![401, 403].includes(res.statusCode) : res.statusCode === 403;
+          if (!ok) wrong.push(`${role}@unit ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 'through' : 403}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, WALK_TIMEOUT);
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
+
+  it(
+    'secret-marked records: full, masked or hidden as the role’s secrecy rule says, and only need-to-know may change them',
+    async () => {
+      const wrong: string[] = [];
+      const secretSystem = (
+        await t.admin.post('/api/v1/systems', {
+          name: 'Hemlig',
+          responsibleUnitId: t.unitId,
+          secret: true,
+          secrecyProvision: '18 kap. 8 § OSL',
+        })
+      ).json().id;
+      const secretAsset = (
+        await t.admin.post('/api/v1/information-assets', {
+          name: 'Hemlig',
+          unitId: t.unitId,
+          secret: true,
+          secrecyProvision: '21 kap. 7 § OSL',
+        })
+      ).json().id;
+      for (const [resource, base, id] of [
+        ['system', '/api/v1/systems', secretSystem],
+        ['information-asset', '/api/v1/information-assets', secretAsset],
+      ] as const) {
+        for (const role of personRoles) {
+          const c = clients.get(key(role, 'tenant'))!;
+          const view = policy[role].secret;
+          const read = await c.get(`${base}/${id}`);
+          const expectedRead = !allows(role, resource, 'read') ? 403 : view === 'hidden' ? 404 : 200;
+          if (read.statusCode !== expectedRead) wrong.push(`${role} GET ${base}/:id → ${read.statusCode}, expected ${expectedRead}`);
+          if (read.statusCode === 200 && read.json().masked !== (view === 'masked'))
+            wrong.push(`${role} GET ${base}/:id masked=${read.json().masked}`);
+          // an empty change with the right version: allowed for need-to-know, refused for the rest
+          const version = (await t.admin.get(`${base}/${id}`)).headers.etag as string;
+          const change = await c.patch(`${base}/${id}`, {}, { 'if-match': version });
+          const expectedChange = !allows(role, resource, 'update') ? 403 : view === 'full' ? 200 : view === 'masked' ? 403 : 404;
+          if (change.statusCode !== expectedChange)
+            wrong.push(`${role} PATCH ${base}/:id → ${change.statusCode}, expected ${expectedChange}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
 });

@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { apiSession, baseUrl, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { startSmtp } from '../helpers/smtp.js';
+import { apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+
+const MANAGEMENT_PASSWORD = 'Beslut i kommunstyrelsen 2026';
 
 describe('continuity in the browser (D1-25, D1-26, D1-27, D1-42)', () => {
   const ui = useBrowser();
@@ -52,6 +55,13 @@ describe('continuity in the browser (D1-25, D1-26, D1-27, D1-42)', () => {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await section.getByText('Återställningsplan: Återställningsplan').waitFor();
     await expectAccessible(page, 'system page with continuity');
+    // each plan keeps its history
+    await section.getByRole('button', { name: 'Historik för Återställningsplan' }).click();
+    const history = page.getByRole('dialog', { name: 'Historik: Återställningsplan' });
+    await history.getByRole('rowheader', { name: 'Lade till plan eller rutin' }).waitFor();
+    await expectAccessible(page, 'continuity document history');
+    await history.getByRole('button', { name: 'Stäng' }).click();
+    await history.waitFor({ state: 'hidden' });
 
     // D1-42: an exercise of the system, and a lesson turned into a measure
     await page.goto(`${baseUrl()}/continuity/exercises/new`);
@@ -66,6 +76,8 @@ describe('continuity in the browser (D1-25, D1-26, D1-27, D1-42)', () => {
     await page.locator('#lesson-title').fill(`Uppdatera telefonlistan ${id}`);
     await page.getByRole('button', { name: 'Skapa åtgärd' }).click();
     await page.getByRole('link', { name: `Uppdatera telefonlistan ${id}` }).waitFor();
+    await page.getByRole('button', { name: 'Visa historik' }).click();
+    await page.getByRole('rowheader', { name: 'Registrerade övning' }).waitFor();
     await expectAccessible(page, 'exercise page');
     const status = (await api.get(`/api/v1/systems/${a.id as string}/continuity`)) as { lastExerciseOn: string };
     expect(status.lastExerciseOn).toBe('2026-02-10');
@@ -96,10 +108,68 @@ describe('continuity in the browser (D1-25, D1-26, D1-27, D1-42)', () => {
     await page.getByText('Ordningen är sparad.').waitFor();
     await page.getByRole('button', { name: 'Skriv ut' }).waitFor();
     await expectAccessible(page, 'restore priority draft');
+    // the menu marks the most specific page: "Återställningsordning", not also "Kontinuitet"
+    expect(await page.locator('#main-nav [aria-current="page"]').allTextContents()).toEqual(['Återställningsordning']);
 
     await page.goto(`${baseUrl()}/continuity/exercises`);
     await page.getByRole('link', { name: `Strömavbrott ${id}` }).waitFor();
     await expectAccessible(page, 'exercise list');
+  });
+
+  test.skipIf(!inject('smtpPort'))('D1-27: management is asked before the decision locks the order', async () => {
+    const id = runId();
+    const smtp = await startSmtp(inject('smtpPort'));
+    try {
+      // a draft order with at least one critical system in it, made by the coordinator
+      const unit = await api.post('/api/v1/org-units', { name: `Ledningsenheten ${id}`, type: 'department' });
+      const system = await api.post('/api/v1/systems', { name: `Växeln ${id}`, responsibleUnitId: unit.id, critical: true });
+      const orders = (await api.get('/api/v1/restore-priorities?limit=50')).items as { id: string; status: string }[];
+      const draftId =
+        orders.find((o) => o.status === 'draft')?.id ?? (await api.post('/api/v1/restore-priorities', { title: `Förslag ${id}` })).id;
+      const current = await requestAsAdmin('GET', `/api/v1/restore-priorities/${String(draftId)}`, undefined);
+      const order = (await current.json()) as { items: { system: { id: string }; note: string | null }[] };
+      await requestAsAdmin(
+        'PUT',
+        `/api/v1/restore-priorities/${String(draftId)}/items`,
+        { items: [...order.items.map((i) => ({ systemId: i.system.id, note: i.note })), { systemId: system.id, note: null }] },
+        { 'If-Match': current.headers.get('etag')! },
+      );
+
+      // someone in management, who chooses a password through the invitation mail
+      const email = `ledning-${id}@e2e.example`;
+      const user = await api.post('/api/v1/users', {
+        email,
+        displayName: `Lena Ledning ${id}`,
+        assignments: [{ role: 'management', scopeType: 'tenant' }],
+      });
+      await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
+      const token = /reset-password#token=([\w-]+)/.exec((await smtp.waitFor(email, 30_000)).text)?.[1];
+      const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, password: MANAGEMENT_PASSWORD }),
+      });
+      expect(confirmed.status).toBe(204);
+
+      const page = await ui.reopen();
+      await page.goto(`${baseUrl()}/sign-in`);
+      await page.locator('#signin-email').fill(email);
+      await page.locator('#signin-password').fill(MANAGEMENT_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Återställningsordning' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Återställningsordning' }).waitFor();
+      await page.locator('#priority-decision-dnr').fill(`KS 2026/${id}`);
+      await page.getByRole('button', { name: 'Registrera beslutet' }).click();
+      const decision = page.getByRole('dialog', { name: 'Registrera beslutet?' });
+      await decision.getByText(`Dnr KS 2026/${id}`).waitFor();
+      await expectAccessible(page, 'restore priority decision confirmation');
+      // cancelled: the order stays a draft (and later runs of this file take it up)
+      await decision.getByRole('button', { name: 'Avbryt' }).click();
+      await decision.waitFor({ state: 'hidden' });
+      expect((await api.get(`/api/v1/restore-priorities/${String(draftId)}`)).status).toBe('draft');
+    } finally {
+      await smtp.close();
+    }
   });
 
   test('D0-26: a supplier reserve routine answers the scenario checklist; a missing scenario shows as a gap', async () => {

@@ -123,6 +123,14 @@ describe('incident settings and communication in the browser (D1-35, D1-40, D3-3
     await panel.getByText(`Region Väst (it-${id}@region.example)`).waitFor();
     await expectAccessible(page, 'incident page with the communication log');
 
+    // The system's page lists its incidents (links underlined in the running text).
+    await page.goto(`${baseUrl()}/systems/${String(system.id)}`);
+    await page
+      .getByRole('region', { name: 'Incidenter' })
+      .getByRole('link', { name: String(incident.reference) })
+      .waitFor();
+    await expectAccessible(page, 'system page with an incident');
+
     // The status page: the system and the status line, never the incident's title; also in English.
     await page.getByRole('navigation').getByRole('link', { name: 'Pågående störningar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pågående störningar' }).waitFor();

@@ -47,7 +47,12 @@ describe('incidents in the browser (D1-52, D1-53, GDPR art. 33)', () => {
       await nav.getByRole('link', { name: 'Rapportera incident' }).click();
       await page.getByRole('heading', { level: 1, name: 'Rapportera en incident' }).waitFor();
       expect(await nav.getByRole('link', { name: 'Incidenter', exact: true }).count()).toBe(0);
-      expect(await page.locator('#report-awareAt').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      expect(await nav.getByRole('link', { name: 'Rapportera incident' }).getAttribute('aria-current')).toBe('page');
+      // "when noticed" is now, in Swedish time whatever the browser's zone
+      const nowInStockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date());
+      expect(await page.locator('#report-awareAt').inputValue()).toMatch(new RegExp(`^${nowInStockholm}T\\d{2}:\\d{2}$`));
+      // D1-35: the reporting routes are visible to those reporting
+      await page.getByRole('link', { name: 'Se rapporteringsvägarna' }).waitFor();
       await expectAccessible(page, 'incident report form');
       // without a title the form says what is missing and puts focus there
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
@@ -59,6 +64,8 @@ describe('incidents in the browser (D1-52, D1-53, GDPR art. 33)', () => {
       await page.getByRole('button', { name: 'Skicka rapporten' }).click();
       const received = page.getByText(/Rapporten har tagits emot med nummer INC-\d{4}-\d+/);
       await received.waitFor();
+      // the page changed without a new address: focus is on its new heading
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('report-done-heading');
       const reference = /INC-\d{4}-\d+/.exec((await received.textContent()) ?? '')![0];
       await expectAccessible(page, 'incident report received');
       await page.getByRole('link', { name: 'Mina rapporter' }).first().click();
@@ -75,6 +82,8 @@ describe('incidents in the browser (D1-52, D1-53, GDPR art. 33)', () => {
       await link.click();
       await page.getByRole('heading', { level: 1, name: `${reference} ${title}` }).waitFor();
       await expectAccessible(page, 'incident page');
+      // the menu marks the register on an incident's page, and only it
+      expect(await page.locator('#main-nav [aria-current="page"]').allTextContents()).toEqual(['Incidenter']);
 
       // Triage with the keyboard-usable form: personal data involved, moderate severity.
       await page.locator('#triage-personalData').selectOption('yes');
@@ -103,6 +112,23 @@ describe('incidents in the browser (D1-52, D1-53, GDPR art. 33)', () => {
       expect(text).toContain(dueTime);
       expect(text).toMatch(new RegExp(`\\b${dueDay} `));
       await expectAccessible(page, 'incident page after triage');
+
+      // D1-36: an extensive impact tells the crisis group, so the form asks first; cancelling saves nothing
+      await page.locator('#triage-severity').selectOption('extensive');
+      await page.getByRole('button', { name: 'Spara', exact: true }).click();
+      const crisis = page.getByRole('dialog', { name: 'Hantera som extraordinär händelse?' });
+      await crisis.waitFor();
+      await expectAccessible(page, 'crisis confirmation');
+      await crisis.getByRole('button', { name: 'Avbryt' }).click();
+      await crisis.waitFor({ state: 'hidden' });
+      expect((await api.get(`/api/v1/incidents/${incidentId}`)).severity).toBe('moderate');
+      await page.locator('#triage-severity').selectOption('moderate');
+
+      // the incident's history: who changed what, in words
+      await page.getByRole('button', { name: 'Visa historik' }).click();
+      await page.getByRole('rowheader', { name: 'Ändrade incident' }).first().waitFor();
+      await page.getByRole('rowheader', { name: 'Rapporterade incident' }).waitFor();
+      await expectAccessible(page, 'incident history');
 
       // Closing without the documentation is refused, field by field (D1-53).
       await page.locator('#triage-status').selectOption('closed');

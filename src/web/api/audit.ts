@@ -29,7 +29,10 @@ export type HistoryPath =
   | 'risk-analyses'
   | 'requirements'
   | 'policy-goals'
-  | 'action-plans';
+  | 'action-plans'
+  | 'incidents'
+  | 'exercises'
+  | 'continuity-documents';
 type HistoryQuery = { cursor?: string; limit?: number };
 const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
   const init = { params: { path: { id }, query: cleanQuery(query) } };
@@ -54,6 +57,12 @@ const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
       return api.GET('/api/v1/policy-goals/{id}/history', init);
     case 'action-plans':
       return api.GET('/api/v1/action-plans/{id}/history', init);
+    case 'incidents':
+      return api.GET('/api/v1/incidents/{id}/history', init);
+    case 'exercises':
+      return api.GET('/api/v1/exercises/{id}/history', init);
+    case 'continuity-documents':
+      return api.GET('/api/v1/continuity-documents/{id}/history', init);
   }
 };
 export const historyApi = {

@@ -15752,7 +15752,7 @@ export interface paths {
                 };
             };
         };
-        /** Spara utkastet till rapporten: svar på myndighetens frågor */
+        /** Spara utkastet till rapporten: svar på myndighetens frågor (If-Match följs när det skickas) */
         put: {
             parameters: {
                 query?: never;

@@ -2,7 +2,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, VisuallyHidden, em, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { mayDo, useMe, useSignOut } from '../routes/auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StartNotices } from './StartNotices.js';
@@ -71,6 +71,16 @@ const NAV: NavItem[] = [
 
 export const navFor = (me: Me | null | undefined) => NAV.filter((item) => item.show(me));
 
+/**
+ * The menu item for a path: the most specific one whose address starts the path, so "/incidents/mine"
+ * marks "Mina rapporter", not also "Incidenter", while "/incidents/<id>" still marks "Incidenter".
+ */
+export function activeNavItem(items: readonly { to: string }[], pathname: string): string | undefined {
+  return items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .reduce<string | undefined>((best, item) => (best === undefined || item.to.length > best.length ? item.to : best), undefined);
+}
+
 const SECTIONS: Section[] = ['registers', 'assessment', 'incidents', 'followUp', 'admin', 'own'];
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
@@ -101,6 +111,9 @@ export function Shell() {
     e.preventDefault();
     mainRef.current?.focus();
   };
+
+  const visible = navFor(me);
+  const activeTo = activeNavItem(visible, location.pathname);
 
   const onSignOut = async () => {
     await signOut();
@@ -148,7 +161,7 @@ export function Shell() {
         {/* The menu scrolls on its own when it is longer than the window, so the links below it stay reachable. */}
         <AppShell.Section grow component={ScrollArea} type="auto">
           {SECTIONS.map((section) => {
-            const items = navFor(me).filter((item) => item.section === section);
+            const items = visible.filter((item) => item.section === section);
             if (items.length === 0) return null;
             return (
               <div key={section} role="group" aria-labelledby={`nav-section-${section}`}>
@@ -158,10 +171,11 @@ export function Shell() {
                 {items.map((item) => (
                   <NavLink
                     key={item.to}
-                    component={RouterNavLink}
+                    component={Link}
                     to={item.to}
                     label={t(item.label)}
-                    active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                    active={item.to === activeTo}
+                    aria-current={item.to === activeTo ? 'page' : undefined}
                     variant="filled"
                   />
                 ))}

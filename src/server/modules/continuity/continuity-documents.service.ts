@@ -5,12 +5,13 @@ import type { RequestContext } from '../../platform/audit.js';
 import { recordAudit } from '../../platform/audit.js';
 import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { notFound, Problem } from '../../platform/problems.js';
+import { unreachableSuppliers } from '../../platform/references.js';
 import { assertMayMark, auditSecretReads, requireProvision } from '../../platform/secrecy.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { reserveScenarios } from '../../../shared/enums.js';
 import { documentScope, presentDocument } from './continuity-documents.presenter.js';
 import * as repo from './continuity-documents.repository.js';
-import { suppliersByIds, systemsByIds } from './continuity.repository.js';
+import { systemsByIds } from './continuity.repository.js';
 import { documentSorts, type DocumentCreate, type DocumentListQuery, type DocumentOut, type DocumentPatch } from './continuity.schemas.js';
 
 type FieldErr = { field: string; code: string; sv: string; en: string };
@@ -49,8 +50,8 @@ function dateErrors(documentedOn: string | null | undefined, implementedOn: stri
 }
 
 async function supplierErrors(tx: Tx, actor: Actor, ids: readonly string[] | undefined, had: readonly string[] = []) {
-  const added = [...new Set(ids ?? [])].filter((id) => !had.includes(id));
-  if ((await suppliersByIds(tx, actor.tenantId, added)).length === added.length) return [];
+  const added = (ids ?? []).filter((id) => !had.includes(id));
+  if ((await unreachableSuppliers(tx, actor, added)).length === 0) return [];
   return [
     {
       field: 'involvedSupplierIds',
@@ -87,10 +88,7 @@ export function createContinuityDocumentsService(db: Db) {
           en: 'A supplier’s reserve routine belongs to the supplier, not to a system.',
         });
       if (!input.supplierId) errs.push({ field: 'supplierId', code: 'required', sv: 'Välj leverantör.', en: 'Choose a supplier.' });
-      else if (
-        (await suppliersByIds(tx, actor.tenantId, [input.supplierId])).length === 0 ||
-        !can(actor, 'read', 'supplier', { supplierId: input.supplierId })
-      )
+      else if ((await unreachableSuppliers(tx, actor, [input.supplierId])).length)
         errs.push({ field: 'supplierId', code: 'unknown_reference', sv: 'Leverantören finns inte.', en: 'The supplier does not exist.' });
       else scope = { supplierId: input.supplierId };
       errs.push(...scenarioErrors(input.scenarios ?? {}));
@@ -127,6 +125,11 @@ export function createContinuityDocumentsService(db: Db) {
   const unitOf = async (tx: Tx, tenantId: string, id: string) => (await repo.findDocument(tx, tenantId, id))?.systemUnitId ?? null;
 
   return {
+    // The route's reach before its body is validated: a document out of reach is 404 whatever was sent.
+    async assertReach({ actor }: RequestContext, id: string): Promise<void> {
+      if (!(await withTenant(db, actor.tenantId, (tx) => load(tx, actor, id)))) throw notFound();
+    },
+
     async create(ctx: RequestContext, input: DocumentCreate): Promise<DocumentOut> {
       const { actor } = ctx;
       assertCan(actor, 'create', 'continuity');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth/plugin.js';
 import { idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
+import { reachFirst } from '../../platform/reach-first.js';
 import { registerRecordRoutes } from '../../platform/record-routes.js';
 import type { ContinuityDocumentsService } from './continuity-documents.service.js';
 import {
@@ -25,6 +26,7 @@ interface Services {
 
 // /systems/{id}/continuity: accepted outage time, vital activity, emergency procedure, dependencies
 const systemRoutes: FastifyPluginAsyncZod<Services> = async (app, { continuity: service }) => {
+  reachFirst(app, (req, id) => service.assertReach(contextOf(req), id));
   app.get(
     '/:id/continuity',
     {
@@ -50,6 +52,7 @@ const systemRoutes: FastifyPluginAsyncZod<Services> = async (app, { continuity: 
 };
 
 const documentRoutes: FastifyPluginAsyncZod<Services> = async (app, { documents }) => {
+  reachFirst(app, (req, id) => documents.assertReach(contextOf(req), id));
   app.get(
     '',
     {

@@ -4,6 +4,7 @@ import { assertCan, can, viewOf, type Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { stockholmToday } from '../../platform/calendar.js';
 import { notFound, Problem } from '../../platform/problems.js';
+import { unreachableSuppliers, unreachableSystems } from '../../platform/references.js';
 import { auditSecretReads } from '../../platform/secrecy.js';
 import * as repo from './continuity.repository.js';
 import { exerciseDue, gapsOf, missingScenarios, systemContinuityScope } from './continuity.rules.js';
@@ -31,17 +32,15 @@ async function referenceErrors(tx: Tx, actor: Actor, systemId: string, input: Sy
       en: 'A system cannot depend on itself.',
     });
   const added = systemIds.filter((id) => id !== systemId && !(had?.dependencySystemIds ?? []).includes(id));
-  const found = await repo.systemsByIds(tx, actor.tenantId, added);
-  const reachable = found.filter((s) => can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }));
-  if (reachable.length !== added.length)
+  if ((await unreachableSystems(tx, actor, added)).length)
     errs.push({
       field: 'dependencySystemIds',
       code: 'unknown_reference',
       sv: 'Ett av systemen finns inte.',
       en: 'One of the systems does not exist.',
     });
-  const suppliers = [...new Set(input.dependencySupplierIds)];
-  if ((await repo.suppliersByIds(tx, actor.tenantId, suppliers)).length !== suppliers.length)
+  const suppliers = input.dependencySupplierIds.filter((id) => !(had?.dependencySupplierIds ?? []).includes(id));
+  if ((await unreachableSuppliers(tx, actor, suppliers)).length)
     errs.push({
       field: 'dependencySupplierIds',
       code: 'unknown_reference',
@@ -116,6 +115,11 @@ export function createContinuityService(db: Db) {
   });
 
   return {
+    // The route's reach before its body is validated: a system out of reach is 404 whatever was sent.
+    async assertReach({ actor }: RequestContext, systemId: string): Promise<void> {
+      if (!(await withTenant(db, actor.tenantId, (tx) => reach(tx, actor, systemId)))) throw notFound();
+    },
+
     async get(ctx: RequestContext, systemId: string): Promise<SystemContinuityOut> {
       const { actor } = ctx;
       assertCan(actor, 'read', 'continuity');

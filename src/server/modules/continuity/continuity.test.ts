@@ -103,6 +103,11 @@ describe('continuity of critical systems (D1-25, D1-26, D1-41)', () => {
     const owner = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: unit }], 'agare');
     expect((await owner.get(url)).statusCode).toBe(404);
     expect((await owner.put(url, {}, v(0))).statusCode).toBe(404);
+    // out of reach is 404 before the body is read, for the system and for its documents
+    expect((await owner.put(url, { acceptedOutageMinutes: 'x' }, v(0))).statusCode).toBe(404);
+    const doc = (await t.admin.post('/api/v1/continuity-documents', { kind: 'continuity_plan', systemId: id, title: 'Plan' })).json<J>();
+    expect((await owner.patch(`/api/v1/continuity-documents/${doc.id}`, { title: 5 }, v(1))).statusCode).toBe(404);
+    expect((await t.admin.patch(`/api/v1/continuity-documents/${doc.id}`, { title: 5 }, v(1))).statusCode).toBe(422);
     expect((await owner.get('/api/v1/continuity/overview')).json().systems).toEqual([]);
   });
 
@@ -279,6 +284,13 @@ describe('supplier reserve routines (D0-26)', () => {
     const own = await admin.post('/api/v1/continuity-documents', routine('supplier_reserve_routine', mine));
     expect(own.statusCode).toBe(201);
     expect((await admin.post('/api/v1/continuity-documents', routine('supplier_reserve_routine', theirs))).statusCode).toBe(422);
+    // another supplier named as involved reads as unknown: its name would show on the routine
+    const involving = await admin.post('/api/v1/continuity-documents', {
+      ...routine('supplier_reserve_routine', mine),
+      involvedSupplierIds: [theirs],
+    });
+    expect(involving.statusCode).toBe(422);
+    expect(involving.json().errors[0]).toMatchObject({ field: 'involvedSupplierIds', code: 'unknown_reference' });
     const other = (await t.admin.post('/api/v1/continuity-documents', routine('supplier_reserve_routine', theirs))).json<J>();
     const id = await criticalSystem(t);
     const systemDoc = (

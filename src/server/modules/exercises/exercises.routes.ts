@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/auth/plugin.js';
 import { idParams } from '../../platform/http.js';
+import { reachFirst } from '../../platform/reach-first.js';
 import { registerRecordRoutes } from '../../platform/record-routes.js';
 import {
   exerciseCreate,
@@ -17,6 +18,7 @@ const tags = ['Kontinuitet'];
 
 // D1-42, D1-54, D4-04: the exercise register; lessons become measures.
 export const exercisesRoutes: FastifyPluginAsyncZod<{ service: ExercisesService }> = async (app, { service }) => {
+  reachFirst(app, (req, id) => service.assertReach(contextOf(req), id));
   app.get(
     '',
     {

@@ -4,6 +4,7 @@ import { assertCan, can, recordBase, viewOf, type Action, type Actor } from '../
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { allPages, pageSpec, toPage } from '../../platform/keyset.js';
 import { fieldProblem, forbidden, notFound, Problem } from '../../platform/problems.js';
+import { unreachableSystems } from '../../platform/references.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { systemsByIds, type SystemRef } from '../continuity/continuity.repository.js';
 import { insertMeasure } from '../measures/measures.create.js';
@@ -77,16 +78,26 @@ async function load(tx: Tx, actor: Actor, id: string): Promise<{ out: ExerciseOu
 
 // Every system named must be one the actor may read; an id out of reach reads as unknown.
 async function checkSystems(tx: Tx, actor: Actor, ids: readonly string[], had: readonly string[] = []): Promise<SystemRef[]> {
-  const unique = [...new Set(ids)];
-  const found = await systemsByIds(tx, actor.tenantId, unique);
-  const readable = found.filter((s) => had.includes(s.id) || can(actor, 'read', 'system', { ...systemScope(s), secret: s.secret }));
-  if (readable.length !== unique.length)
+  if (
+    (
+      await unreachableSystems(
+        tx,
+        actor,
+        ids.filter((id) => !had.includes(id)),
+      )
+    ).length
+  )
     throw fieldProblem('systemIds', 'unknown_reference', 'Ett av systemen finns inte.', 'One of the systems does not exist.');
-  return found;
+  return systemsByIds(tx, actor.tenantId, [...new Set(ids)]);
 }
 
 export function createExercisesService(db: Db) {
   return {
+    // The route's reach before its body is validated: an exercise out of reach is 404 whatever was sent.
+    async assertReach({ actor }: RequestContext, id: string): Promise<void> {
+      if (!(await withTenant(db, actor.tenantId, (tx) => load(tx, actor, id)))) throw notFound();
+    },
+
     async create(ctx: RequestContext, input: ExerciseCreate): Promise<ExerciseOut> {
       const { actor } = ctx;
       assertCan(actor, 'create', 'exercise');

@@ -149,6 +149,9 @@ describe('exercises (D1-42, D1-54)', () => {
     expect((await owner.get(`/api/v1/exercises/${outside.id}`)).statusCode).toBe(404);
     expect((await owner.get(`/api/v1/exercises/${tenantWide.id}`)).statusCode).toBe(404);
     expect((await owner.patch(`/api/v1/exercises/${outside.id}`, { title: 'x' }, v(1))).statusCode).toBe(404);
+    // out of reach is 404 before the body is read
+    expect((await owner.patch(`/api/v1/exercises/${outside.id}`, { heldOn: 'x' }, v(1))).statusCode).toBe(404);
+    expect((await owner.post(`/api/v1/exercises/${outside.id}/measures`, { dueOn: 'x' })).statusCode).toBe(404);
     expect((await owner.patch(`/api/v1/exercises/${inUnit.id}`, { outcome: 'Bra' }, v(1))).statusCode).toBe(200);
     // adding a system out of reach reads as unknown; one with no system left in reach is refused
     expect((await owner.patch(`/api/v1/exercises/${inUnit.id}`, { systemIds: [mine, far] }, v(2))).statusCode).toBe(422);

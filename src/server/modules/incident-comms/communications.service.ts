@@ -54,9 +54,12 @@ function mailOf(kind: CommunicationKind, systemNames: string[], message: string,
 export function createCommunicationsService(db: Db) {
   async function view(tx: Tx, actor: Actor, incident: Incident): Promise<CommunicationsOut> {
     const t = actor.tenantId;
-    const systems = await repo.systemsByIds(tx, t, incident.systemIds);
+    // which systems an incident affects is its content: a viewer who sees the incident masked gets no
+    // stakeholder list (it would name them); stakeholders of a system this viewer may not see in full
+    // stay out, as on the system page
+    const masked = viewOf(actor, 'incident', incidentScope(incident)) !== 'full';
+    const systems = masked ? [] : await repo.systemsByIds(tx, t, incident.systemIds);
     const byId = new Map(systems.map((s) => [s.id, s]));
-    // stakeholders of a system this viewer may not see in full stay out, as on the system page
     const stakeholders = (
       await repo.stakeholdersOf(
         tx,

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Action } from '../../platform/access.js';
 import { contextOf } from '../../platform/auth/plugin.js';
 import { idParams } from '../../platform/http.js';
-import { notFound } from '../../platform/problems.js';
+import { reachFirst } from '../../platform/reach-first.js';
 import type { CommunicationsService } from './communications.service.js';
 import {
   communicationCreate,
@@ -15,19 +13,6 @@ import {
   stakeholderParams,
 } from './incident-comms.schemas.js';
 import type { StakeholdersService } from './stakeholders.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Reach before the body is validated: an object out of the caller's reach answers 404 whatever was sent.
-function reachFirst(app: FastifyInstance, assertReach: (req: FastifyRequest, id: string, action: Action) => Promise<unknown>) {
-  app.addHook('preValidation', async (req) => {
-    const id = (req.params as { id?: string } | undefined)?.id;
-    const policy = req.routeOptions.config.policy;
-    if (id === undefined || typeof policy !== 'object') return;
-    if (!UUID.test(id)) throw notFound();
-    await assertReach(req, id, policy.action);
-  });
-}
 
 interface Services {
   stakeholders: StakeholdersService;

@@ -214,6 +214,12 @@ describe('incident communication (D1-40)', () => {
     expect((await other.admin.post(`/api/v1/incidents/${id}/communications`, {})).statusCode).toBe(404);
     expect((await t.admin.post(`/api/v1/incidents/${id}/communications`, notice)).statusCode).toBe(201);
     expect(await outbox(other.tenantId)).toEqual([]);
+    // the manager sees the (secret) incident masked: which systems it affects is its content, so the
+    // stakeholder list, which names them, is withheld; the notices sent stay visible
+    const masked = (await t.reader.get(`/api/v1/incidents/${id}/communications`)).json();
+    expect(masked.stakeholders).toEqual([]);
+    expect(masked.items).toHaveLength(1);
+    expect((await t.admin.get(`/api/v1/incidents/${id}/communications`)).json().stakeholders).toHaveLength(1);
   });
 
   it('D1-40: the status page lists ongoing disruptions for everyone signed in, never a secret incident’s title', async () => {

@@ -4,6 +4,7 @@ import { contextOf } from '../../platform/auth/plugin.js';
 import { etagOf } from '../../platform/http.js';
 import { requestLang } from '../../platform/language.js';
 import { Problem } from '../../platform/problems.js';
+import { reachFirst } from '../../platform/reach-first.js';
 import {
   draftIn,
   draftOut,
@@ -36,6 +37,11 @@ const contentTypes = {
 } as const;
 
 export const incidentObligationsRoutes: FastifyPluginAsyncZod<{ service: IncidentObligationsService }> = async (app, { service }) => {
+  // an incident out of reach, or a code no regime has, is 404 before the body is validated
+  reachFirst(app, (req, id, action) =>
+    service.assertReach(contextOf(req), id, (req.params as { code?: string }).code ?? '', action === 'read' ? 'read' : 'update'),
+  );
+
   app.patch(
     '/incidents/:id/obligations/:code',
     {
@@ -74,13 +80,16 @@ export const incidentObligationsRoutes: FastifyPluginAsyncZod<{ service: Inciden
       config: incident('update'),
       schema: {
         tags,
-        summary: 'Spara utkastet till rapporten: svar på myndighetens frågor',
+        summary: 'Spara utkastet till rapporten: svar på myndighetens frågor (If-Match följs när det skickas)',
         params: obligationParams,
         body: draftIn,
         response: { 200: draftOut },
       },
     },
-    async (req) => service.saveDraft(contextOf(req), req.params.id, req.params.code, req.body, requestLang(req)),
+    async (req, reply) => {
+      const out = await service.saveDraft(contextOf(req), req.params.id, req.params.code, req.body, optionalIfMatch(req), requestLang(req));
+      return reply.header('etag', etagOf(out.version)).send(out);
+    },
   );
 
   for (const format of ['pdf', 'docx'] as const) {

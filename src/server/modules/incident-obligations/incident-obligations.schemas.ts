@@ -102,8 +102,14 @@ export const obligationPatch = z.strictObject({
 });
 export type ObligationPatch = z.infer<typeof obligationPatch>;
 
+// a regime has at most 40 fields (regimeCreate): more answers than that can only be a wrong body
 export const draftIn = z.strictObject({
-  answers: z.record(z.string().max(40), z.string().max(20_000)).default({}),
+  answers: z
+    .record(z.string().max(40), z.string().max(20_000))
+    .refine((a) => Object.keys(a).length <= 40, {
+      params: { sv: 'Högst 40 svar.', en: 'At most 40 answers.' },
+    })
+    .default({}),
 });
 export type DraftIn = z.infer<typeof draftIn>;
 

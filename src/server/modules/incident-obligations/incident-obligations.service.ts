@@ -94,6 +94,15 @@ const changedFields = ['applies', 'appliesReason', 'submittedAt', 'reference', '
 
 export function createIncidentObligationsService(db: Db) {
   return {
+    // The route's reach before its body is validated: 404 out of reach, 403 when the incident may be
+    // read but not changed.
+    async assertReach(ctx: RequestContext, incidentId: string, code: string, action: 'read' | 'update'): Promise<void> {
+      await withTenant(db, ctx.actor.tenantId, async (tx) => {
+        const incident = await readableIncident(tx, ctx, incidentId, code);
+        if (action === 'update') assertCan(ctx.actor, 'update', 'incident', incidentScope(incident));
+      });
+    },
+
     async patch(ctx: RequestContext, incidentId: string, code: string, input: ObligationPatch, ifMatch: number | null, lang: Lang) {
       const { actor } = ctx;
       const now = new Date();
@@ -155,9 +164,18 @@ export function createIncidentObligationsService(db: Db) {
       });
     },
 
-    async saveDraft(ctx: RequestContext, incidentId: string, code: string, input: DraftIn, lang: Lang): Promise<DraftOut> {
+    // Two people writing the same draft: a form that sends the version it loaded gets 412, not a lost edit.
+    async saveDraft(
+      ctx: RequestContext,
+      incidentId: string,
+      code: string,
+      input: DraftIn,
+      ifMatch: number | null,
+      lang: Lang,
+    ): Promise<DraftOut> {
       return withTenant(db, ctx.actor.tenantId, async (tx) => {
         const { incident, row } = await changeableObligation(tx, ctx, incidentId, code);
+        if (ifMatch !== null && ifMatch !== row.version) throw new Problem('precondition-failed');
         const regime = await regimeOf(tx, row.regimeId);
         const keys = new Set((regime.fields ?? []).map((f) => f.key));
         const errs: FieldErr[] = Object.keys(input.answers)

@@ -145,7 +145,14 @@ describe('reporting obligations of an incident (D1-37, D2-26)', () => {
     const elsewhere = (await t.admin.post('/api/v1/org-units', { name: 'Annan förvaltning', type: 'department' })).json<J>().id;
     const outOfScope = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: elsewhere }], 'agare');
     expect((await outOfScope.patch(url(id, 'gdpr-art33'), body)).statusCode).toBe(404);
+    // out of reach is 404 before the body is read: a malformed body tells nothing either
+    expect((await outOfScope.patch(url(id, 'gdpr-art33'), { applies: 5 })).statusCode).toBe(404);
+    expect((await outOfScope.put(`${url(id, 'gdpr-art33')}/draft`, { answers: 5 })).statusCode).toBe(404);
+    expect((await other.admin.put(`${url(id, 'gdpr-art33')}/draft`, { answers: 5 })).statusCode).toBe(404);
+    expect((await t.admin.put(`${url(id, 'no-such-code')}/draft`, { answers: 5 })).statusCode).toBe(404);
+    expect((await t.reader.put(`${url(id, 'gdpr-art33')}/draft`, { answers: 5 })).statusCode).toBe(403);
     const inScope = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: t.unitId }], 'agare');
+    expect((await inScope.put(`${url(id, 'gdpr-art33')}/draft`, { answers: 5 })).statusCode).toBe(422);
     expect((await inScope.patch(url(id, 'gdpr-art33'), body)).statusCode).toBe(200);
     expect((await clocks(t, id))['gdpr-art33'].applies).toBe('yes');
   });
@@ -157,6 +164,11 @@ describe('reporting obligations of an incident (D1-37, D2-26)', () => {
     const unknown = await t.admin.put(draft, { answers: { favourite: 'x' } });
     expect(unknown.statusCode).toBe(422);
     expect(errorFields(unknown)).toEqual(['answers.favourite']);
+    // a body with more answers than any form has fields is refused whole, not field by field
+    const many = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`f${i}`, 'x']));
+    const tooMany = await t.admin.put(draft, { answers: many });
+    expect(tooMany.statusCode).toBe(422);
+    expect(errorFields(tooMany)).toEqual(['answers']);
     const saved = await t.admin.put(draft, {
       answers: { nature: 'E-post med elevlistor gick till fel skola.', subjects: '  ', records: '120 elever' },
     });
@@ -164,6 +176,11 @@ describe('reporting obligations of an incident (D1-37, D2-26)', () => {
     expect(saved.json<J>().answers).toEqual({ nature: 'E-post med elevlistor gick till fel skola.', records: '120 elever' });
     expect(saved.json<J>().fields.map((f: J) => f.key)).toContain('delay');
     expect((await clocks(t, id))['gdpr-art33'].draftFilled).toBe(2);
+    expect((await t.admin.get(draft)).json<J>().answers.records).toBe('120 elever');
+    // a form that sends the version it loaded does not overwrite a newer draft
+    expect(saved.headers.etag).toBe(`"v${saved.json<J>().version}"`);
+    const stale = await t.admin.put(draft, { answers: {} }, { 'if-match': `"v${saved.json<J>().version - 1}"` });
+    expect(stale.statusCode).toBe(412);
     expect((await t.admin.get(draft)).json<J>().answers.records).toBe('120 elever');
 
     const pdf = await t.admin.get(`${draft}.pdf`);

@@ -1,8 +1,9 @@
 import type { Db, Tx } from '../../db/client.js';
 import { withTenant } from '../../db/tenant.js';
-import { assertCan, can, type Actor } from '../../platform/access.js';
+import { assertCan, type Actor } from '../../platform/access.js';
 import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { notFound, Problem } from '../../platform/problems.js';
+import { unreachableSystems } from '../../platform/references.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
 import { presentRoute } from './incident-settings.presenter.js';
 import * as repo from './incident-settings.repository.js';
@@ -38,11 +39,8 @@ async function referenceErrors(tx: Tx, actor: Actor, m: Merged, before?: RouteOu
     if (!c) refuse('categoryId', 'unknown_reference', 'Kategorin finns inte.', 'The category does not exist.');
     else if (c.archivedAt) refuse('categoryId', 'archived', 'Kategorin är arkiverad.', 'The category is archived.');
   }
-  if (m.systemId && m.systemId !== before?.systemId) {
-    const s = await repo.systemRef(tx, t, m.systemId);
-    if (!s || !can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
-      refuse('systemId', 'unknown_reference', 'IT-systemet finns inte.', 'The IT system does not exist.');
-  }
+  if (m.systemId && m.systemId !== before?.systemId && (await unreachableSystems(tx, actor, [m.systemId])).length)
+    refuse('systemId', 'unknown_reference', 'IT-systemet finns inte.', 'The IT system does not exist.');
   if (m.handlingUnitId && m.handlingUnitId !== before?.handlingUnitId && !(await repo.unitExists(tx, t, m.handlingUnitId)))
     refuse('handlingUnitId', 'unknown_reference', 'Enheten finns inte.', 'The unit does not exist.');
   const added = [...new Set(m.notifyUserIds)].filter((id) => !before?.notifyUserIds.includes(id));

@@ -169,14 +169,6 @@ export async function updateRoute(tx: Tx, tenantId: string, id: string, values: 
 
 // --- references
 
-export async function systemRef(tx: Tx, tenantId: string, id: string) {
-  const [row] = await tx
-    .select({ id: systems.id, unitId: systems.responsibleUnitId, secret: systems.secret })
-    .from(systems)
-    .where(and(eq(systems.tenantId, tenantId), eq(systems.id, id)));
-  return row ?? null;
-}
-
 export async function unitExists(tx: Tx, tenantId: string, id: string): Promise<boolean> {
   const rows = await tx
     .select({ id: orgUnits.id })

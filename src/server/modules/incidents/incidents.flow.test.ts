@@ -49,6 +49,30 @@ describe('incident handling (D1-35, D1-36, D1-26, D1-33, D0-30, D0-31, D1-34)', 
     }
   });
 
+  it('D1-35: a route on category or severity matches at triage, when the facts it asks for are set', async () => {
+    const t = await newTenant();
+    const category = (await t.admin.post('/api/v1/incident-categories', { name: 'Dataintrång' })).json<J>().id as string;
+    const handler = await memberWith(t, [{ role: 'system_owner', scopeType: 'unit', scopeUnitId: t.unitId }], 'forvaltare');
+    await sqlIn(
+      t,
+      sql`insert into incident_routes (tenant_id, name, category_id, handling_unit_id, notify_user_ids)
+        values (${t.tenantId}, 'Intrång', ${category}, ${t.unitId}, array[${handler.userId}]::uuid[])`,
+    );
+    const { id } = await report(t);
+    expect((await detail(t, id)).body.route).toBeNull();
+    expect(await notificationsOf(t, id)).not.toContainEqual(expect.objectContaining({ userId: handler.userId }));
+    const triaged = (await patch(t, id, { categoryId: category, severity: 'low' })).json<J>();
+    expect(triaged.route.name).toBe('Intrång');
+    expect(triaged.handlingUnit.id).toBe(t.unitId);
+    expect((triaged.entries as J[]).at(-1)).toMatchObject({ kind: 'system', text: expect.stringContaining('"Intrång"') });
+    const told = (await notificationsOf(t, id)).filter((n) => n.userId === handler.userId);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ kind: 'incident-reported', secret: true });
+    // a later change that keeps the route tells nobody again
+    await patch(t, id, { severity: 'high' });
+    expect((await notificationsOf(t, id)).filter((n) => n.userId === handler.userId)).toHaveLength(1);
+  });
+
   it('D1-36: extensive impact opens a crisis: crisis time, a crisis-log entry and notifications to the crisis group', async () => {
     const t = await newTenant();
     const crisisLead = await memberWith(t, [{ role: 'management' }], 'kommundirektor');
@@ -115,6 +139,30 @@ describe('incident handling (D1-35, D1-36, D1-26, D1-33, D0-30, D0-31, D1-34)', 
     // ended outages stop the count
     const ended = await patch(t, id, { outageEndedAt: new Date(started.getTime() + 30 * MIN).toISOString() });
     expect(ended.json<J>().outage).toMatchObject({ minutes: 30, exceeded: false });
+  });
+
+  it('D1-26: a secret system’s accepted outage time and plans show only to those who see its continuity', async () => {
+    const t = await newTenant();
+    const sys = (
+      await t.admin.post('/api/v1/systems', {
+        name: 'Skyddat system',
+        responsibleUnitId: t.unitId,
+        critical: true,
+        secret: true,
+        secrecyProvision: '18 kap. 8 § OSL',
+      })
+    ).json<J>().id as string;
+    await sqlIn(t, sql`insert into system_continuity (tenant_id, system_id, accepted_outage_minutes) values (${t.tenantId}, ${sys}, 240)`);
+    await t.admin.post('/api/v1/continuity-documents', { kind: 'continuity_plan', systemId: sys, title: 'Plan' });
+    const { id } = await report(t, { systemIds: [sys] });
+    await patch(t, id, { secret: false, secrecyProvision: null });
+    // the manager sees the incident in full but the secret system (and its continuity) masked
+    const seen = (await detail(t, id, t.reader)).body;
+    expect(seen.masked).toBe(false);
+    expect(seen.outage.systems[0]).toMatchObject({ systemId: sys, name: null, acceptedOutageMinutes: null, continuityPlanIds: [] });
+    const full = (await detail(t, id)).body.outage.systems[0];
+    expect(full).toMatchObject({ name: 'Skyddat system', acceptedOutageMinutes: 240 });
+    expect(full.continuityPlanIds).toHaveLength(1);
   });
 
   it('D1-33: measures are created from the incident and linked back (origin incident)', async () => {

@@ -67,13 +67,17 @@ export function outageOf(actor: Actor, r: IncidentRow, accepted: Map<string, Acc
   const end = r.outageEndedAt ?? r.resolvedAt ?? r.closedAt ?? null;
   const minutes = start ? Math.max(0, Math.floor(((end ?? now).getTime() - start.getTime()) / 60_000)) : null;
   const shown = new Map(r.systems.map((s) => [s.id, systemVisible(actor, s)]));
+  // the accepted outage time and the plans are the system's continuity, shown as the continuity is
+  const planShown = new Map(
+    r.systems.map((s) => [s.id, viewOf(actor, 'continuity', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }) === 'full']),
+  );
   const systems = [...accepted.entries()].map(([systemId, a]) => ({
     systemId,
     name: shown.get(systemId) ? a.systemName : null,
     critical: a.critical,
-    acceptedOutageMinutes: a.acceptedOutageMinutes,
+    acceptedOutageMinutes: planShown.get(systemId) ? a.acceptedOutageMinutes : null,
     exceeded: minutes !== null && a.acceptedOutageMinutes !== null && minutes > a.acceptedOutageMinutes,
-    continuityPlanIds: a.continuityPlanIds,
+    continuityPlanIds: planShown.get(systemId) ? a.continuityPlanIds : [],
   }));
   return {
     startedAt: iso(start),

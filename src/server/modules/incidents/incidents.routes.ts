@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/auth/plugin.js';
 import { etagOf, idParams, requireIfMatch, sendWithEtag } from '../../platform/http.js';
 import { requestLang } from '../../platform/language.js';
 import { registerListRoutes } from '../../platform/list-routes.js';
-import { notFound } from '../../platform/problems.js';
+import { reachFirst } from '../../platform/reach-first.js';
 import { historyPage, historyQuery, type HistoryQuery } from '../audit/audit.schemas.js';
 import type { IncidentActions } from './incidents.actions.js';
 import { incidentExportColumns } from './incidents.export.js';
@@ -29,9 +28,7 @@ import {
 import type { IncidentsService } from './incidents.service.js';
 
 const tags = ['Incidenter'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const incident = (action: 'read' | 'create' | 'update') => ({ policy: { resource: 'incident' as const, action } });
-const idOf = (req: FastifyRequest) => (req.params as { id?: string } | undefined)?.id;
 
 interface Services {
   service: IncidentsService;
@@ -42,12 +39,7 @@ interface Services {
 // people and supplier users without access to the register.
 const mineRoutes: FastifyPluginAsyncZod<Services> = async (app, { service, actions }) => {
   // someone else's report is 404 before the body is validated
-  app.addHook('preValidation', async (req) => {
-    const id = idOf(req);
-    if (id === undefined) return;
-    if (!UUID.test(id)) throw notFound();
-    await service.assertReporter(contextOf(req), id);
-  });
+  reachFirst(app, (req, id) => service.assertReporter(contextOf(req), id));
 
   app.get(
     '',
@@ -76,12 +68,7 @@ const mineRoutes: FastifyPluginAsyncZod<Services> = async (app, { service, actio
 
 const registerRoutes: FastifyPluginAsyncZod<Services> = async (app, { service, actions }) => {
   // An incident out of the caller's reach is 404 before its body is validated, like another tenant's.
-  app.addHook('preValidation', async (req) => {
-    const id = idOf(req);
-    if (id === undefined || typeof req.routeOptions.config.policy !== 'object') return;
-    if (!UUID.test(id)) throw notFound();
-    await service.assertReach(contextOf(req), id);
-  });
+  reachFirst(app, (req, id) => service.assertReach(contextOf(req), id));
 
   registerListRoutes(app, {
     resource: 'incident',

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import { can, type Actor } from '../../platform/access.js';
 import { Problem } from '../../platform/problems.js';
+import { unreachableSuppliers, unreachableSystems } from '../../platform/references.js';
 import { isActiveMember } from '../measures/measures.repository.js';
 import * as repo from './incidents.repository.js';
 import type { IncidentPatch } from './incidents.schemas.js';
@@ -79,12 +80,7 @@ export async function referenceErrors(
   const added = (ids: readonly string[] | undefined, old: readonly string[] = []) =>
     [...new Set(ids ?? [])].filter((id) => !old.includes(id));
 
-  const systems = added(v.systemIds, had?.systemIds);
-  const sys = await repo.systemsByIds(tx, t, systems);
-  if (
-    sys.length !== systems.length ||
-    !sys.every((s) => can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
-  )
+  if ((await unreachableSystems(tx, actor, added(v.systemIds, had?.systemIds))).length)
     refuse('systemIds', 'Ett av de valda IT-systemen finns inte.', 'One of the chosen IT systems does not exist.');
   const assets = added(v.assetIds, had?.assetIds);
   const found = await repo.assetsByIds(tx, t, assets);
@@ -96,11 +92,7 @@ export async function referenceErrors(
   const units = added(v.unitIds, had?.unitIds);
   if ((await repo.namesByIds(tx, t, 'org_units', units)).length !== units.length)
     refuse('unitIds', 'En av de valda enheterna finns inte.', 'One of the chosen units does not exist.');
-  const suppliers = added(v.supplierIds, had?.supplierIds);
-  if (
-    (await repo.namesByIds(tx, t, 'suppliers', suppliers)).length !== suppliers.length ||
-    !suppliers.every((supplierId) => can(actor, 'read', 'supplier', { supplierId }))
-  )
+  if ((await unreachableSuppliers(tx, actor, added(v.supplierIds, had?.supplierIds))).length)
     refuse('supplierIds', 'En av de valda leverantörerna finns inte.', 'One of the chosen suppliers does not exist.');
   if (v.categoryId && v.categoryId !== had?.categoryId) {
     const c = await repo.categoryOf(tx, t, v.categoryId);

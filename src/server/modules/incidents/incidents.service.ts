@@ -252,6 +252,13 @@ export function createIncidentsService(db: Db, opts: IncidentsOptions) {
           ...timeErrors(merged),
           ...(merged.status === 'closed' ? closingErrors(merged) : []),
         ]);
+        const rerouted = (['categoryId', 'severity', 'systemIds'] as const).some((k) => !same(merged[k], row[k]))
+          ? await triageRoute(tx, t, merged, row.routeId)
+          : null;
+        if (rerouted) {
+          values.routeId = rerouted.routeId;
+          if (!merged.handlingUnitId && rerouted.handlingUnitId) values.handlingUnitId = rerouted.handlingUnitId;
+        }
         const changed = Object.fromEntries(
           Object.entries(values).filter(([k, v]) => v !== undefined && !same(v, (row as Record<string, unknown>)[k])),
         ) as repo.IncidentValues;
@@ -267,6 +274,7 @@ export function createIncidentsService(db: Db, opts: IncidentsOptions) {
           after: auditView(after),
         });
         if (crisisOpens) await openCrisis(tx, ctx, opts, after);
+        if (rerouted) await announceRoute(tx, ctx, opts, after, rerouted.notifyUserIds);
         if (changed.handlerUserId && changed.handlerUserId !== actor.userId)
           await tell(tx, opts, after, [changed.handlerUserId], 'incident-assigned', `incident-assigned:${id}:${after.version}`, {
             subject: { sv: `Incident ${referenceOf(after)} att hantera`, en: `Incident ${referenceOf(after)} to handle` },
@@ -276,6 +284,38 @@ export function createIncidentsService(db: Db, opts: IncidentsOptions) {
       });
     },
   };
+}
+
+// D1-35: a route may ask for a category or a severity, which the short report form does not hold: the
+// triage that brings them (or changes the systems) routes the incident again. A route that now
+// matches, other than the one it has, takes it on (its handling unit when the incident has none yet);
+// no match leaves the route it has.
+async function triageRoute(
+  tx: Tx,
+  tenantId: string,
+  facts: { categoryId: string | null; severity: string | null; systemIds: string[] },
+  currentRouteId: string | null,
+) {
+  const route = await routeIncident(tx, tenantId, facts);
+  return route.routeId && route.routeId !== currentRouteId ? { ...route, routeId: route.routeId } : null;
+}
+
+async function announceRoute(tx: Tx, ctx: RequestContext, opts: IncidentsOptions, r: repo.IncidentDetailRow, notifyUserIds: string[]) {
+  await repo.insertEntry(tx, {
+    tenantId: r.tenantId,
+    incidentId: r.id,
+    kind: 'system',
+    authorId: null,
+    text: `Rapporteringsvägen "${r.routeName ?? ''}" matchade efter bedömningen.`,
+  });
+  const people = dedupe(notifyUserIds).filter((u) => u !== ctx.actor.userId);
+  await tell(tx, opts, r, people, 'incident-reported', `incident-routed:${r.id}:${r.routeId}`, {
+    subject: { sv: `Incident ${referenceOf(r)} till er rapporteringsväg`, en: `Incident ${referenceOf(r)} for your reporting route` },
+    intro: {
+      sv: 'En incident har efter bedömningen hamnat i en rapporteringsväg där du ska underrättas, och behöver hanteras.',
+      en: 'After triage an incident falls under a reporting route that names you, and needs handling.',
+    },
+  });
 }
 
 // D1-36: an extensive impact makes the incident an extraordinary event: the crisis log opens with an

@@ -50,7 +50,11 @@ async function load(tx: Tx, actor: Actor, id: string): Promise<PriorityOut | nul
     updatedAt: p.updatedAt.toISOString(),
     canEdit: draft && can(actor, 'create', 'restore-priority', tenantWide),
     canDecide: draft && items.length > 0 && can(actor, 'update', 'restore-priority', tenantWide),
-    items: items.map((i) => ({ rank: i.rank, note: i.note, system: systemRef(actor, i) })),
+    // a note says something about its system: withheld with the system's name
+    items: items.map((i) => {
+      const system = systemRef(actor, i);
+      return { rank: i.rank, note: system.name === null ? null : i.note, system };
+    }),
     unranked: unranked.map((s) => systemRef(actor, s)),
   };
 }

@@ -103,9 +103,12 @@ describe('restore priority order (D1-27)', () => {
     const t = await newTenant();
     const secret = await criticalSystem(t, 'Skyddat system', { secret: true, secrecyProvision: '18 kap. 8 § OSL' });
     const order = (await t.admin.post('/api/v1/restore-priorities', { title: 'Ordning' })).json<J>();
-    await t.admin.put(`/api/v1/restore-priorities/${order.id}/items`, { items: [{ systemId: secret }] }, v(order.version));
+    const note = 'Återställs från reservhallen i Gävle';
+    await t.admin.put(`/api/v1/restore-priorities/${order.id}/items`, { items: [{ systemId: secret, note }] }, v(order.version));
     const seen = (await t.reader.get(`/api/v1/restore-priorities/${order.id}`)).json();
-    expect(seen.items[0].system).toMatchObject({ id: secret, name: null });
-    expect((await t.admin.get(`/api/v1/restore-priorities/${order.id}`)).json().items[0].system.name).toBe('Skyddat system');
+    // the note says something about the system: withheld with its name
+    expect(seen.items[0]).toMatchObject({ note: null, system: { id: secret, name: null } });
+    const full = (await t.admin.get(`/api/v1/restore-priorities/${order.id}`)).json().items[0];
+    expect(full).toMatchObject({ note, system: { name: 'Skyddat system' } });
   });
 });

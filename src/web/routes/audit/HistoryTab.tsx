@@ -20,6 +20,10 @@ const ENTITY_TYPE: Record<HistoryPath, string> = {
   requirements: 'requirement',
   'policy-goals': 'policy-goal',
   'action-plans': 'action-plan',
+  incidents: 'incident',
+  exercises: 'exercise',
+  // the audit trail names continuity documents (and a system's continuity) 'continuity'
+  'continuity-documents': 'continuity',
 };
 
 /**
@@ -45,7 +49,8 @@ export function HistoryTab({ path, id, masked = false }: { path: HistoryPath; id
   );
 }
 
-function HistoryList({ path, id, masked }: { path: HistoryPath; id: string; masked: boolean }) {
+/** The history table alone, for places that have their own heading (a dialog, a card). */
+export function HistoryList({ path, id, masked }: { path: HistoryPath; id: string; masked: boolean }) {
   const { t, i18n } = useTranslation();
   const entityType = ENTITY_TYPE[path];
   const list = useInfiniteQuery({

@@ -45,6 +45,9 @@ const featureOf: Record<string, string> = {
   user: 'users',
   tenant: 'tenantSettings',
   'tenant-settings': 'tenantSettings',
+  incident: 'incidents.fields',
+  exercise: 'continuity.auditFields',
+  continuity: 'continuity.auditFields',
 };
 export function entityPath(type: string, id: string | null): string | null {
   if (!id) return null;
@@ -67,11 +70,25 @@ export function fieldLabel(t: TFunction, entityType: string, field: string): str
   return (feature && text(t, `${feature}.${field}`)) ?? table(t, 'audit.fields')[field] ?? humanise(field);
 }
 
+const INCIDENT_ENUMS: Record<string, string> = {
+  type: 'incidents.type',
+  severity: 'incidents.severity',
+  status: 'incidents.status',
+  personalData: 'incidents.personalDataValue',
+  costPayer: 'incidents.payer',
+};
+
 // Fields whose values are codes with labels elsewhere in the app.
 function enumGroup(entityType: string, field: string): string | null {
   if (field === 'lifecycleStatus') return 'enums.lifecycle';
   if (field === 'hosting') return 'enums.hosting';
   if (field === 'authenticationMethod') return 'enums.auth';
+  if (entityType === 'incident') {
+    const group = INCIDENT_ENUMS[field];
+    if (group) return group;
+  }
+  if (field === 'kind' && entityType === 'exercise') return 'continuity.exerciseKinds';
+  if (field === 'kind' && entityType === 'continuity') return 'continuity.kinds';
   if (field === 'personalData') return 'enums.personalData';
   if (field === 'mfaPolicy') return 'tenantSettings.mfaPolicies';
   if (field === 'role') return 'roles.names';
@@ -126,7 +143,7 @@ export function formatValue(t: TFunction, lang: string, entityType: string, fiel
 }
 
 // Bookkeeping that changes with every write, and the viewer-specific flag: they say nothing to a reader.
-const NOISE = new Set(['id', 'version', 'updatedAt', 'masked']);
+const NOISE = new Set(['id', 'version', 'updatedAt', 'masked', 'tenantId']);
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

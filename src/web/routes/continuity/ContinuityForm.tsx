@@ -84,7 +84,7 @@ export function ContinuityForm({
   );
   return (
     <form onSubmit={submit} noValidate aria-labelledby="continuity-form-title">
-      <Title order={3} size="h4" mt="md" mb="sm" id="continuity-form-title">
+      <Title order={3} size="h4" mt="md" mb="sm" id="continuity-form-title" tabIndex={-1}>
         {t('continuity.editTitle')}
       </Title>
       <Stack maw={720} gap="sm">

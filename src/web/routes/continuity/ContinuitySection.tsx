@@ -19,7 +19,12 @@ const SYSTEM_KINDS = ['continuity_plan', 'reserve_routine', 'restore_plan'] as c
 export function ContinuitySection({ systemId }: { systemId: string }) {
   const { t } = useTranslation();
   const mayRead = usePermission('continuity');
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditingState] = useState(false);
+  // the button and the form take each other's place: the keyboard follows to the form's heading and back
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    requestAnimationFrame(() => document.getElementById(on ? 'continuity-form-title' : 'system-continuity-edit')?.focus());
+  };
   const query = useQuery({ queryKey: continuityKeys.system(systemId), queryFn: () => continuityApi.get(systemId), enabled: mayRead });
   if (!mayRead) return null;
   const c = query.data?.data;
@@ -48,7 +53,7 @@ export function ContinuitySection({ systemId }: { systemId: string }) {
               <>
                 <Details c={c} />
                 {c.allowedActions.includes('update') ? (
-                  <Button variant="default" mt="sm" onClick={() => setEditing(true)}>
+                  <Button id="system-continuity-edit" variant="default" mt="sm" onClick={() => setEditing(true)}>
                     {t('continuity.section.edit')}
                   </Button>
                 ) : null}
@@ -121,7 +126,11 @@ function CriticalSummary({ c }: { c: SystemContinuity }) {
 
 function Details({ c }: { c: SystemContinuity }) {
   const { t, i18n } = useTranslation();
-  const decided = [c.outageDecidedBy, formatDate(c.outageDecidedOn, i18n.language), c.outageDnr ? `Dnr ${c.outageDnr}` : null]
+  const decided = [
+    c.outageDecidedBy,
+    formatDate(c.outageDecidedOn, i18n.language),
+    c.outageDnr ? t('continuity.fields.dnrValue', { dnr: c.outageDnr }) : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return (

@@ -92,6 +92,7 @@ export function DocumentForm({
       if (document && etag) await documentsApi.update(document.id, etag, body);
       else await documentsApi.create({ ...body, kind: draft.kind, ...owner });
       await client.invalidateQueries({ queryKey: continuityKeys.all });
+      await client.invalidateQueries({ queryKey: continuityKeys.documentHistory });
       notify(t('continuity.documents.saved'));
       onDone();
     });

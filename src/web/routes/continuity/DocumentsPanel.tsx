@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ArchiveControls } from '../../components/ArchiveControls.js';
 import { formatDate } from '../../components/format.js';
 import { SecretBadge } from '../../components/Secrecy.js';
-import { ErrorState, Loading } from '../../components/States.js';
+import { useNotify } from '../../components/notify.js';
+import { ErrorState, Loading, useErrorText } from '../../components/States.js';
+import { HistoryList } from '../audit/HistoryTab.js';
 import type { ContinuityDocumentKind } from '../../../shared/enums.js';
 import { usePermission } from '../auth/session.js';
 import { continuityKeys, documentsApi, type ContinuityDocument } from './api.js';
@@ -31,6 +33,8 @@ export function DocumentsPanel({
 }) {
   const { t } = useTranslation();
   const mayCreate = usePermission('continuity', 'create');
+  const notify = useNotify();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState<Editing>(null);
   const query = useQuery({
     queryKey: [...continuityKeys.documents, owner],
@@ -39,8 +43,12 @@ export function DocumentsPanel({
   const docs = (query.data?.items ?? []).filter((d) => kinds.includes(d.kind));
   const open = async (d: ContinuityDocument) => {
     // the list has no ETags: fetch the one document to change it
-    const fresh = await documentsApi.get(d.id);
-    setEditing({ document: fresh.data, etag: fresh.etag });
+    try {
+      const fresh = await documentsApi.get(d.id);
+      setEditing({ document: fresh.data, etag: fresh.etag });
+    } catch (e) {
+      notify(errorText(e), 'error');
+    }
   };
   return (
     <section aria-labelledby={headingId}>
@@ -82,10 +90,12 @@ function DocumentCard({ d, onEdit }: { d: ContinuityDocument; onEdit: () => void
   const client = useQueryClient();
   const title = d.title ?? t('secrecy.masked');
   const date = (v: string | null) => formatDate(v, i18n.language) ?? t('common.notSet');
+  const [history, setHistory] = useState(false);
   const act = async (call: (id: string, etag: string) => Promise<unknown>) => {
     const fresh = await documentsApi.get(d.id);
     await call(d.id, fresh.etag);
     await client.invalidateQueries({ queryKey: continuityKeys.all });
+    await client.invalidateQueries({ queryKey: continuityKeys.documentHistory });
   };
   return (
     <Card withBorder padding="sm">
@@ -117,7 +127,7 @@ function DocumentCard({ d, onEdit }: { d: ContinuityDocument; onEdit: () => void
             <Text size="sm">
               {t('continuity.documents.link')}:{' '}
               {/^https?:\/\//.test(d.link) ? (
-                <Anchor href={d.link} target="_blank" rel="noreferrer">
+                <Anchor href={d.link} target="_blank" rel="noreferrer" underline="always">
                   {d.link}
                 </Anchor>
               ) : (
@@ -142,6 +152,14 @@ function DocumentCard({ d, onEdit }: { d: ContinuityDocument; onEdit: () => void
               {t('common.edit')}
             </Button>
           ) : null}
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => setHistory(true)}
+            aria-label={t('continuity.documents.historyLabel', { title })}
+          >
+            {t('continuity.documents.history')}
+          </Button>
           <ArchiveControls
             allowed={d.allowedActions}
             archived={d.archived}
@@ -156,6 +174,15 @@ function DocumentCard({ d, onEdit }: { d: ContinuityDocument; onEdit: () => void
           />
         </Group>
       </Group>
+      <Modal
+        opened={history}
+        onClose={() => setHistory(false)}
+        size="xl"
+        title={t('continuity.documents.historyTitle', { title })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {history ? <HistoryList path="continuity-documents" id={d.id} masked={d.masked} /> : null}
+      </Modal>
     </Card>
   );
 }

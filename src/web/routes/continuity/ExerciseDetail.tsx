@@ -10,6 +10,7 @@ import { DetailFields, RecordHeader } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { usePermission } from '../auth/session.js';
 import { measureKeys } from '../measures/api.js';
 import { continuityKeys, exercisesApi, type Exercise } from './api.js';
@@ -75,6 +76,7 @@ export function ExerciseDetail() {
             ))}
           </List>
           {mayMeasure && !e.archived ? <LessonMeasure exercise={e} /> : null}
+          <HistoryTab path="exercises" id={e.id} />
           <Group mt="xl">
             <Anchor component={Link} to="/continuity/exercises">
               {t('continuity.exercises.title')}

@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, List, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { requiredLabel } from '../../components/format.js';
+import { formatDate, requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { SubmitAlert } from '../../components/States.js';
+import { Confirm } from '../incidents/parts.js';
 import { continuityKeys, prioritiesApi, type RestorePriority } from './api.js';
 import { orNull, today, useDraft } from './parts.js';
 
@@ -141,13 +142,21 @@ export function OrderEditor({ order, etag, onReload }: { order: RestorePriority;
 
 /** Management's decision with date and case number (D1-27): locks the order and replaces the one in force. */
 export function DecisionForm({ order, etag, onReload }: { order: RestorePriority; etag: string; onReload: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
   const { error, errorFor, busy, run } = useSubmitErrors('priority-decision', ['decidedOn', 'dnr', 'note']);
   const { draft, set } = useDraft({ decidedOn: today(), dnr: '', note: '' });
+  const [confirming, setConfirming] = useState(false);
+  // the decision locks the order and replaces the one in force: asked first (a form still missing its
+  // date or Dnr goes straight to the server, which names the missing fields)
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (draft.decidedOn && draft.dnr.trim()) setConfirming(true);
+    else decide();
+  };
+  const decide = () => {
+    setConfirming(false);
     void run(async () => {
       await prioritiesApi.decide(order.id, etag, { decidedOn: draft.decidedOn, dnr: draft.dnr, note: orNull(draft.note) });
       await client.invalidateQueries({ queryKey: continuityKeys.all });
@@ -184,6 +193,14 @@ export function DecisionForm({ order, etag, onReload }: { order: RestorePriority
           </Button>
         </Group>
       </Stack>
+      <Confirm
+        opened={confirming}
+        title={t('continuity.priority.confirmTitle')}
+        body={t('continuity.priority.confirmBody', { date: formatDate(draft.decidedOn, i18n.language) ?? '–', dnr: draft.dnr || '–' })}
+        confirm={t('continuity.priority.decide')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={decide}
+      />
     </form>
   );
 }

@@ -62,6 +62,7 @@ export function RestorePriorityPage() {
                   to={`/continuity/restore-priority?id=${p.id}`}
                   aria-current={p.id === chosen ? 'page' : undefined}
                   fw={p.id === chosen ? 700 : undefined}
+                  underline="always"
                 >
                   {p.title}
                 </Anchor>{' '}
@@ -72,6 +73,7 @@ export function RestorePriorityPage() {
           </List>
         </nav>
       ) : null}
+      {order.isLoading ? <Loading /> : null}
       {order.isError ? <ErrorState error={order.error} onRetry={() => void order.refetch()} /> : null}
       {order.data ? <OrderView order={order.data.data} etag={order.data.etag} onReload={() => void order.refetch()} /> : null}
       <Group mt="xl" className="no-print">
@@ -175,6 +177,7 @@ function NewDraft({ onCreated }: { onCreated: (id: string) => void }) {
           id="new-priority-title"
           label={requiredLabel(t, t('continuity.priority.name'))}
           description={t('continuity.priority.newHelp')}
+          required
           value={title}
           error={errorFor('title')}
           onChange={(e) => setTitle(e.currentTarget.value)}

@@ -65,6 +65,8 @@ export type Exercise = Awaited<ReturnType<typeof exercisesApi.get>>['data'];
 
 export const continuityKeys = {
   all: ['continuity'] as const,
+  // a document's history lives under the path its history route has (auditKeys.history)
+  documentHistory: ['continuity-documents'] as const,
   system: (id: string) => ['continuity', 'system', id] as const,
   overview: ['continuity', 'overview'] as const,
   documents: ['continuity', 'documents'] as const,

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Badge, Checkbox, Group, Stack, TextInput } from '@mantine/core';
+import { Badge, Checkbox, Fieldset, Group, Stack, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 export const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
-// Today as YYYY-MM-DD in local time (toISOString would give yesterday's date late in the evening).
-export const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// Today as YYYY-MM-DD in Swedish time, whatever the browser's zone (toISOString would give yesterday's
+// date late in the evening).
+export const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 export function useDraft<D extends Record<string, unknown>>(initial: D) {
   const [draft, setDraft] = useState(initial);
@@ -92,25 +90,28 @@ export function OutageInputs({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
+  // one value in two inputs: the legend names it, so "Minuter" alone is clear to a screen reader too
   return (
-    <Group align="flex-start" grow maw={400}>
-      <TextInput
-        id={`${prefix}-acceptedOutageMinutes`}
-        label={t('continuity.outage.hoursLabel')}
-        description={t('continuity.outage.help')}
-        inputMode="numeric"
-        value={hours}
-        error={error}
-        onChange={(e) => onHours(e.currentTarget.value)}
-      />
-      <TextInput
-        id={`${prefix}-outageMinutesPart`}
-        label={t('continuity.outage.minutesLabel')}
-        description={t('continuity.outage.minutesHelp')}
-        inputMode="numeric"
-        value={minutes}
-        onChange={(e) => onMinutes(e.currentTarget.value)}
-      />
-    </Group>
+    <Fieldset legend={t('continuity.fields.acceptedOutage')} maw={520}>
+      <Group align="flex-start" grow>
+        <TextInput
+          id={`${prefix}-acceptedOutageMinutes`}
+          label={t('continuity.outage.hoursLabel')}
+          description={t('continuity.outage.help')}
+          inputMode="numeric"
+          value={hours}
+          error={error}
+          onChange={(e) => onHours(e.currentTarget.value)}
+        />
+        <TextInput
+          id={`${prefix}-outageMinutesPart`}
+          label={t('continuity.outage.minutesLabel')}
+          description={t('continuity.outage.minutesHelp')}
+          inputMode="numeric"
+          value={minutes}
+          onChange={(e) => onMinutes(e.currentTarget.value)}
+        />
+      </Group>
+    </Fieldset>
   );
 }

@@ -51,7 +51,8 @@ export function RouteForm({ route, onDone }: { route?: IncidentRoute; onDone: ()
   const { error, errorFor, busy, run } = useSubmitErrors('route', FIELDS);
   const [draft, setDraft] = useState<Draft>(() => draftOf(route));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const categories = useQuery({ queryKey: incidentSettingsKeys.categories, queryFn: () => categoriesApi.list() });
+  // the active categories, the same cache entry as the settings list and the triage form
+  const categories = useQuery({ queryKey: [...incidentSettingsKeys.categories, false], queryFn: () => categoriesApi.list(false) });
   const people = useQuery({ queryKey: incidentSettingsKeys.people, queryFn: () => settingsApi.people() });
   const systems = useSystemOptions({ keep: route?.systemId ? [route.systemId] : [] });
   const units = useOrgUnitOptions();

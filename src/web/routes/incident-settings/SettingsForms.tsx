@@ -106,6 +106,9 @@ export function RemindersForm({ current }: { current: Tagged<IncidentSettings> }
   const s = current.data;
   const { error, errorFor, busy, save, reload } = useSave(current, 'reminders', ['reminderPercents']);
   const [stages, setStages] = useState<(number | '')[]>(s.reminderPercents);
+  const stageId = (i: number) => (i === 0 ? 'reminders-reminderPercents' : `reminders-reminderPercents.${i}`);
+  // a removed stage takes its button with it, an added one is where the typing goes next
+  const focusStage = (i: number) => requestAnimationFrame(() => document.getElementById(stageId(i))?.focus());
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save({ reminderPercents: stages.filter((v): v is number => v !== '') });
@@ -120,7 +123,7 @@ export function RemindersForm({ current }: { current: Tagged<IncidentSettings> }
           {stages.map((value, i) => (
             <Group key={i} align="flex-end" gap="xs">
               <NumberInput
-                id={i === 0 ? 'reminders-reminderPercents' : `reminders-reminderPercents.${i}`}
+                id={stageId(i)}
                 label={t('incidentSettings.reminders.stage', { n: i + 1 })}
                 min={1}
                 max={100}
@@ -133,7 +136,13 @@ export function RemindersForm({ current }: { current: Tagged<IncidentSettings> }
                 w={220}
               />
               {s.canUpdate && stages.length > 1 ? (
-                <Button variant="default" onClick={() => setStages(stages.filter((_, j) => j !== i))}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setStages(stages.filter((_, j) => j !== i));
+                    focusStage(Math.max(0, i - 1));
+                  }}
+                >
                   {t('incidentSettings.reminders.removeStage', { n: i + 1 })}
                 </Button>
               ) : null}
@@ -143,7 +152,13 @@ export function RemindersForm({ current }: { current: Tagged<IncidentSettings> }
           {s.canUpdate ? (
             <Group>
               {stages.length < 6 ? (
-                <Button variant="default" onClick={() => setStages([...stages, ''])}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setStages([...stages, '']);
+                    focusStage(stages.length);
+                  }}
+                >
                   {t('incidentSettings.reminders.addStage')}
                 </Button>
               ) : null}

@@ -8,6 +8,7 @@ import { useNotify } from '../../components/notify.js';
 import { ErrorState, Loading, SubmitAlert } from '../../components/States.js';
 import { commsKeys, communicationsApi, NOTICE_KINDS, type Communications } from '../status/comms-api.js';
 import { formatDateTime } from '../status/format.js';
+import { refreshIncident } from './api.js';
 
 type Kind = (typeof NOTICE_KINDS)[number];
 
@@ -75,8 +76,7 @@ function SendNotice({ incidentId, data }: { incidentId: string; data: Communicat
       });
       client.setQueryData(commsKeys.communications(incidentId), out);
       // the incident's status-page fields and version changed: its page reloads with the new ETag
-      await client.invalidateQueries({ queryKey: ['incidents', incidentId] });
-      await client.invalidateQueries({ queryKey: commsKeys.status });
+      await refreshIncident(client);
       notify(t('incidentComms.panel.sent', { count: out.items[0]?.recipients.length ?? addresses.size }));
       setMessage('');
     });

@@ -8,6 +8,7 @@ import { useRecord } from '../../components/records.js';
 import { MaskedNotice, SecretBadge } from '../../components/Secrecy.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { incidentKeys, incidentsApi, type Incident } from './api.js';
 import { CommunicationsPanel } from './CommunicationsPanel.js';
 import { IncidentMeasures } from './IncidentMeasures.js';
@@ -49,6 +50,7 @@ export function IncidentDetail() {
           <Escalation r={data} etag={etag} />
           <IncidentMeasures r={data} />
           <CommunicationsPanel incidentId={data.id} canUpdate={data.can.update} />
+          <HistoryTab path="incidents" id={data.id} masked={data.masked} />
           <Group mt="xl">
             <Anchor component={Link} to="/incidents">
               {t('incidents.list.title')}
@@ -88,7 +90,7 @@ function Summary({ r }: { r: Incident }) {
             <List>
               {r.systems.map((s) => (
                 <List.Item key={s.id}>
-                  <Anchor component={Link} to={`/systems/${s.id}`}>
+                  <Anchor component={Link} to={`/systems/${s.id}`} underline="always">
                     {s.name ?? t('secrecy.maskedSystem')}
                   </Anchor>
                 </List.Item>

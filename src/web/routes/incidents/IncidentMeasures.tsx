@@ -7,7 +7,8 @@ import { formatDate, requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { EmptyState, SubmitAlert } from '../../components/States.js';
-import { incidentKeys, incidentsApi, type Incident } from './api.js';
+import { measureKeys } from '../measures/api.js';
+import { incidentsApi, refreshIncident, type Incident } from './api.js';
 import { orNull } from './parts.js';
 
 /** D1-33: what the incident taught, turned into measures in the measures register. */
@@ -24,8 +25,8 @@ export function IncidentMeasures({ r }: { r: Incident }) {
       await incidentsApi.addMeasure(r.id, { title, dueOn: orNull(dueOn) });
       setTitle('');
       setDueOn('');
-      await client.invalidateQueries({ queryKey: incidentKeys.detail(r.id) });
-      await client.invalidateQueries({ queryKey: ['measures'] });
+      await refreshIncident(client);
+      await client.invalidateQueries({ queryKey: measureKeys.all });
       notify(t('incidents.measures.saved'));
     });
   };
@@ -38,7 +39,7 @@ export function IncidentMeasures({ r }: { r: Incident }) {
         <List>
           {r.measures.map((m) => (
             <List.Item key={m.id}>
-              <Anchor component={Link} to={`/measures/${m.id}`}>
+              <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
                 {m.title ?? t('secrecy.masked')}
               </Anchor>
               {` – ${t(`measures.status.${m.status}`)}`}

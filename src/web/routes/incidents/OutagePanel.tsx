@@ -1,11 +1,12 @@
+import { useState } from 'react';
 import { Alert, Box, Button, List, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { SubmitAlert } from '../../components/States.js';
-import { incidentKeys, incidentsApi, type Incident } from './api.js';
-import { formatDateTime, formatMinutes } from './parts.js';
+import { incidentsApi, refreshIncident, type Incident } from './api.js';
+import { Confirm, formatDateTime, formatMinutes } from './parts.js';
 
 /**
  * D1-26: how long the affected systems have been down against the outage time management accepted;
@@ -16,17 +17,18 @@ export function OutagePanel({ r, etag }: { r: Incident; etag: string }) {
   const client = useQueryClient();
   const notify = useNotify();
   const { error, busy, run } = useSubmitErrors('outage', []);
+  const [confirming, setConfirming] = useState(false);
   const o = r.outage;
   if (o.systems.length === 0 && o.minutes === null) return null;
   const open = r.status !== 'closed' && !o.endedAt;
   const prompt = o.exceeded && !o.continuityActivatedAt && open;
-  const activate = () =>
+  const activate = () => {
+    setConfirming(false);
     void run(async () => {
-      const saved = await incidentsApi.activateContinuity(r.id, etag, null);
-      client.setQueryData(incidentKeys.detail(r.id), saved);
-      await client.invalidateQueries({ queryKey: incidentKeys.list });
+      await refreshIncident(client, await incidentsApi.activateContinuity(r.id, etag, null));
       notify(t('incidents.outage.activated'));
     });
+  };
   return (
     <Box component="section" aria-labelledby="outage-heading" mt="xl" maw={900}>
       <Title order={2} id="outage-heading" mb="xs">
@@ -34,7 +36,7 @@ export function OutagePanel({ r, etag }: { r: Incident; etag: string }) {
       </Title>
       {o.minutes !== null ? (
         <Text>
-          {t(open ? 'incidents.outage.soFar' : 'incidents.outage.total', { duration: formatMinutes(o.minutes, i18n.language) })}{' '}
+          {t(open ? 'incidents.outage.soFar' : 'incidents.outage.total', { duration: formatMinutes(t, o.minutes) })}{' '}
           {o.startedAt ? t('incidents.outage.since', { at: formatDateTime(o.startedAt, i18n.language) }) : null}
         </Text>
       ) : null}
@@ -45,7 +47,7 @@ export function OutagePanel({ r, etag }: { r: Incident; etag: string }) {
               {`${s.name ?? t('secrecy.maskedSystem')}: `}
               {s.acceptedOutageMinutes === null
                 ? t('incidents.outage.noAccepted')
-                : t('incidents.outage.accepted', { duration: formatMinutes(s.acceptedOutageMinutes, i18n.language) })}
+                : t('incidents.outage.accepted', { duration: formatMinutes(t, s.acceptedOutageMinutes) })}
               {s.exceeded ? (
                 <Text span c="red.9" fw={700}>
                   {` – ${t('incidents.outage.exceeded')}`}
@@ -55,12 +57,12 @@ export function OutagePanel({ r, etag }: { r: Incident; etag: string }) {
           ))}
         </List>
       ) : null}
-      <SubmitAlert error={error} />
+      <SubmitAlert error={error} onReload={() => void refreshIncident(client)} />
       {prompt ? (
         <Alert color="red" mt="md" title={t('incidents.outage.promptTitle')}>
           <Text mb="sm">{t('incidents.outage.promptText')}</Text>
           {r.can.update ? (
-            <Button color="red.9" onClick={activate} disabled={busy}>
+            <Button color="red.9" onClick={() => setConfirming(true)} disabled={busy}>
               {t('incidents.outage.activate')}
             </Button>
           ) : null}
@@ -71,6 +73,14 @@ export function OutagePanel({ r, etag }: { r: Incident; etag: string }) {
           {t('incidents.outage.activatedAt', { at: formatDateTime(o.continuityActivatedAt, i18n.language) })}
         </Alert>
       ) : null}
+      <Confirm
+        opened={confirming}
+        title={t('incidents.outage.confirmTitle')}
+        body={t('incidents.outage.confirmBody')}
+        confirm={t('incidents.outage.activate')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={activate}
+      />
     </Box>
   );
 }

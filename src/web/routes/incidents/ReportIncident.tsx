@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useSystemOptions } from '../../components/options.js';
-import { PageHeader } from '../../components/PageHeader.js';
 import { SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
@@ -21,10 +20,19 @@ export function ReportIncident() {
   useDocumentTitle(t('incidents.report.title'));
   const client = useQueryClient();
   const maySystems = usePermission('system');
+  // D1-35: the routes are shown to those who report (not to supplier users and elected officials)
+  const mayRoutes = usePermission('incident-settings');
   const systems = useSystemOptions({ enabled: maySystems });
   const { error, errorFor, busy, run } = useSubmitErrors('report', ORDER);
   const [draft, setDraft] = useState({ title: '', awareAt: nowLocalInput(), systemId: '', reportText: '' });
   const [done, setDone] = useState<MineItem | null>(null);
+  // the page changes without a new address: the keyboard and screen readers start at its new heading
+  const shown = useRef(done);
+  useEffect(() => {
+    if (shown.current === done) return;
+    shown.current = done;
+    requestAnimationFrame(() => document.getElementById(done ? 'report-done-heading' : 'report-heading')?.focus());
+  }, [done]);
   const set = (k: keyof typeof draft) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setDraft((d) => ({ ...d, [k]: value }));
@@ -47,7 +55,9 @@ export function ReportIncident() {
   if (done)
     return (
       <>
-        <PageHeader title={t('incidents.report.thanks')} />
+        <Title order={1} id="report-done-heading" tabIndex={-1} mb="lg">
+          {t('incidents.report.thanks')}
+        </Title>
         <Stack maw={720} gap="md">
           <Alert color="tillit" role="status" title={t('incidents.report.received', { reference: done.reference })}>
             <Text>{t('incidents.report.receivedText')}</Text>
@@ -80,10 +90,20 @@ export function ReportIncident() {
 
   return (
     <>
-      <PageHeader title={t('incidents.report.title')} />
-      <Text maw={720} mb="md">
+      <Title order={1} id="report-heading" tabIndex={-1} mb="lg">
+        {t('incidents.report.title')}
+      </Title>
+      <Text maw={720} mb="sm">
         {t('incidents.report.intro')}
       </Text>
+      {mayRoutes ? (
+        <Text maw={720} mb="md">
+          {t('incidents.report.routesIntro')}{' '}
+          <Anchor component={Link} to="/incidents/routes" underline="always">
+            {t('incidents.report.routesLink')}
+          </Anchor>
+        </Text>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <Stack maw={720} gap="sm">
           <SubmitAlert error={error} />

@@ -12,8 +12,12 @@ import { formatDateTime, StatusBadge } from './parts.js';
 export function SystemIncidentsSection({ systemId }: { systemId: string }) {
   const { t, i18n } = useTranslation();
   const mayRead = usePermission('incident');
-  const query = { systemId, limit: 10 };
-  const list = useQuery({ queryKey: [...incidentKeys.list, query], queryFn: () => incidentsApi.list(query), enabled: mayRead });
+  // under the list key (a change to an incident refreshes it) but apart from the register's paged lists
+  const list = useQuery({
+    queryKey: [...incidentKeys.list, 'system', systemId],
+    queryFn: () => incidentsApi.list({ systemId, limit: 10 }),
+    enabled: mayRead,
+  });
   if (!mayRead) return null;
   return (
     <Box component="section" aria-labelledby="system-incidents-heading" mt="xl" maw={900}>
@@ -27,7 +31,7 @@ export function SystemIncidentsSection({ systemId }: { systemId: string }) {
         <List spacing={4}>
           {list.data.items.map((r) => (
             <List.Item key={r.id}>
-              <Anchor component={Link} to={`/incidents/${r.id}`}>
+              <Anchor component={Link} to={`/incidents/${r.id}`} underline="always">
                 {r.reference}
               </Anchor>{' '}
               {r.masked ? <MaskedName /> : r.title}{' '}
@@ -39,7 +43,7 @@ export function SystemIncidentsSection({ systemId }: { systemId: string }) {
           ))}
         </List>
       ) : null}
-      <Anchor component={Link} to={`/incidents?systemId=${systemId}`} mt="xs" display="inline-block">
+      <Anchor component={Link} to={`/incidents?systemId=${systemId}`} mt="xs" display="inline-block" underline="always">
         {t('incidents.system.all')}
       </Anchor>
     </Box>

@@ -20,7 +20,7 @@ import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useNotify } from '../../components/notify.js';
 import { EmptyState, SubmitAlert } from '../../components/States.js';
-import { incidentKeys, incidentsApi, type Entry, type Incident } from './api.js';
+import { incidentsApi, refreshIncident, type Entry, type Incident } from './api.js';
 import { formatDateTime, orNull } from './parts.js';
 
 function EntriesTable({ entries, caption }: { entries: Entry[]; caption: string }) {
@@ -74,7 +74,7 @@ function AddEntry({ r, kind }: { r: Incident; kind: 'action' | 'crisis' }) {
     void run(async () => {
       await incidentsApi.addEntry(r.id, { text, kind, party });
       setText('');
-      await client.invalidateQueries({ queryKey: incidentKeys.detail(r.id) });
+      await refreshIncident(client);
       notify(t('incidents.timeline.saved'));
     });
   };
@@ -167,8 +167,7 @@ export function Escalation({ r, etag }: { r: Incident; etag: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const saved = await incidentsApi.escalate(r.id, etag, to, orNull(note));
-      client.setQueryData(incidentKeys.detail(r.id), saved);
+      await refreshIncident(client, await incidentsApi.escalate(r.id, etag, to, orNull(note)));
       setTo('');
       setNote('');
       notify(t('incidents.escalation.saved'));
@@ -187,7 +186,7 @@ export function Escalation({ r, etag }: { r: Incident; etag: string }) {
       {r.can.update ? (
         <form onSubmit={submit} noValidate>
           <Stack gap="xs">
-            <SubmitAlert error={error} />
+            <SubmitAlert error={error} onReload={() => void refreshIncident(client)} />
             <TextInput
               id="escalation-escalatedTo"
               error={errorFor('escalatedTo')}

@@ -3,7 +3,7 @@ import { Button, Checkbox, Fieldset, Group, MultiSelect, NativeSelect, Stack, Te
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.js';
-import { assetsApi, suppliersApi } from '../../api/resources.js';
+import { assetsApi, identityKeys, supplierOptionsApi } from '../../api/resources.js';
 import { requiredLabel } from '../../components/format.js';
 import { useSubmitErrors } from '../../components/formErrors.js';
 import { useOrgUnitOptions } from '../../components/hooks.js';
@@ -12,8 +12,8 @@ import { useSystemOptions } from '../../components/options.js';
 import { SecrecyFields } from '../../components/Secrecy.js';
 import { SubmitAlert } from '../../components/States.js';
 import { usePermission } from '../auth/session.js';
+import { categoriesApi, categoryName, incidentSettingsKeys } from '../incident-settings/api.js';
 import {
-  incidentKeys,
   incidentsApi,
   PAYERS,
   PERSONAL_DATA,
@@ -21,9 +21,10 @@ import {
   STATUSES,
   TYPES,
   type Incident,
+  refreshIncident,
   type IncidentPatch,
 } from './api.js';
-import { fromLocalInput, numberOrNull, orNull, toLocalInput } from './parts.js';
+import { Confirm, fromLocalInput, numberOrNull, orNull, toLocalInput } from './parts.js';
 
 const TIMES = ['occurredAt', 'awareAt', 'containedAt', 'resolvedAt', 'outageStartedAt', 'outageEndedAt'] as const;
 const TEXTS = ['description', 'consequences', 'conclusions', 'lessons', 'prevention'] as const;
@@ -122,10 +123,11 @@ function toPatch(d: Draft, before: Draft): IncidentPatch {
 
 /** The handler's triage and documentation of an incident, in sections (D1-52, D1-53, D1-65). */
 export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const notify = useNotify();
   const { error, errorFor, busy, run } = useSubmitErrors('triage', ORDER);
+  const [confirmCrisis, setConfirmCrisis] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => fromRecord(r));
   const [base, setBase] = useState<Draft>(() => fromRecord(r));
   useEffect(() => {
@@ -146,15 +148,18 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
   const mayPeople = usePermission('measure');
   const maySuppliers = usePermission('supplier');
   const mayAssets = usePermission('information-asset');
+  // the same cache entries as the settings page (active categories) and the role-scope pickers (suppliers)
   const categories = useQuery({
-    queryKey: ['incident-categories', 'options'],
-    queryFn: () => unwrap(api.GET('/api/v1/incident-categories')),
+    queryKey: [...incidentSettingsKeys.categories, false],
+    queryFn: () => categoriesApi.list(false),
     enabled: maySettings,
   });
   const people = useQuery({ queryKey: ['measure-owners'], queryFn: () => unwrap(api.GET('/api/v1/measures/owners')), enabled: mayPeople });
   const suppliers = useQuery({
-    queryKey: ['suppliers', 'options'],
-    queryFn: () => suppliersApi.list({ limit: 200 }),
+    queryKey: identityKeys.suppliers,
+    queryFn: supplierOptionsApi.list,
+    staleTime: 60_000,
+    retry: false,
     enabled: maySuppliers,
   });
   const assets = useQuery({
@@ -166,15 +171,19 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
   const units = useOrgUnitOptions();
   const none = { value: '', label: t('incidents.none') };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  // D1-36: an extensive impact tells the crisis group at once, so it is asked first
+  const opensCrisis = draft.severity === 'extensive' && !r.crisis;
+  const save = () =>
     void run(async () => {
-      const saved = await incidentsApi.update(r.id, etag, toPatch(draft, base));
-      client.setQueryData(incidentKeys.detail(r.id), saved);
-      await client.invalidateQueries({ queryKey: incidentKeys.list });
+      await refreshIncident(client, await incidentsApi.update(r.id, etag, toPatch(draft, base)));
       notify(t('incidents.triage.saved'));
     });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (opensCrisis) setConfirmCrisis(true);
+    else save();
   };
+  const reload = () => void refreshIncident(client);
 
   const enumSelect = (k: string, group: string, values: readonly string[], withNone = false) => (
     <NativeSelect
@@ -208,7 +217,7 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack maw={900} gap="md">
-          <SubmitAlert error={error} />
+          <SubmitAlert error={error} onReload={reload} />
           <Fieldset legend={t('incidents.triage.assessment')}>
             <Stack gap="sm">
               <TextInput {...text('title')} label={requiredLabel(t, t('incidents.fields.title'))} required maxLength={300} />
@@ -217,7 +226,14 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
                 <NativeSelect
                   {...text('categoryId')}
                   label={t('incidents.fields.category')}
-                  data={[none, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+                  data={[
+                    none,
+                    ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) })),
+                    // an archived category stays readable on the incidents that have it
+                    ...(r.category && !(categories.data?.items ?? []).some((c) => c.id === r.category?.id)
+                      ? [{ value: r.category.id, label: r.category.name ?? t('secrecy.masked') }]
+                      : []),
+                  ]}
                 />
               </Group>
               <Group grow align="flex-start">
@@ -256,6 +272,7 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
                   type="datetime-local"
                   miw={220}
                   label={k === 'awareAt' ? requiredLabel(t, t(`incidents.fields.${k}`)) : t(`incidents.fields.${k}`)}
+                  description={k === 'awareAt' ? t('incidents.triage.awareAtHelp') : undefined}
                   required={k === 'awareAt'}
                 />
               ))}
@@ -279,7 +296,7 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
                     'supplierIds',
                     keepChosen(
                       'supplierIds',
-                      (suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+                      (suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name })),
                     ),
                   )
                 : null}
@@ -361,6 +378,17 @@ export function TriageForm({ r, etag }: { r: Incident; etag: string }) {
           </Group>
         </Stack>
       </form>
+      <Confirm
+        opened={confirmCrisis}
+        title={t('incidents.triage.crisisConfirmTitle')}
+        body={t('incidents.triage.crisisConfirmBody')}
+        confirm={t('incidents.triage.crisisConfirm')}
+        onCancel={() => setConfirmCrisis(false)}
+        onConfirm={() => {
+          setConfirmCrisis(false);
+          save();
+        }}
+      />
     </section>
   );
 }

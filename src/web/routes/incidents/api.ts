@@ -1,5 +1,8 @@
-import { api, unwrap, unwrapTagged } from '../../api/client.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { auditKeys } from '../../api/audit.js';
+import { api, unwrap, unwrapTagged, type Tagged } from '../../api/client.js';
 import { cleanQuery } from '../../api/resources.js';
+import { commsKeys } from '../status/comms-api.js';
 import type { paths } from '../../api/schema.js';
 
 // The incident register (issue 6): reporting, the reporter's own view, triage and the timeline.
@@ -36,13 +39,31 @@ export type IncidentItem = Awaited<ReturnType<typeof incidentsApi.list>>['items'
 export type MineItem = Awaited<ReturnType<typeof incidentsApi.mine>>['items'][number];
 export type Entry = Incident['entries'][number];
 
-// Query keys shared with the obligations and communications panels (see scratch/interfaces.md).
+// Query keys shared with the obligations and communications panels (see scratch/interfaces.md). Every
+// key starts with 'incidents', so `refreshIncident` reaches the page's panels, its history and the lists.
 export const incidentKeys = {
   all: ['incidents'] as const,
   list: ['incidents', 'list'] as const,
   mine: ['incidents', 'mine'] as const,
   detail: (id: string) => ['incidents', id] as const,
+  history: (id: string) => auditKeys.history('incidents', id),
 };
+
+/**
+ * After any change to an incident: its page, panels (clocks, notices, drafts), history, the register's
+ * next deadlines and the status page may all show it, so all of them are read again. When the change
+ * answered with the incident itself (`saved`), that answer is the page: reading it again would only
+ * write one more "secret content read" entry in the audit trail.
+ */
+export async function refreshIncident(client: QueryClient, saved?: Tagged<Incident>): Promise<void> {
+  const detail = saved ? incidentKeys.detail(saved.data.id) : null;
+  if (saved && detail) client.setQueryData(detail, saved);
+  await client.invalidateQueries({
+    queryKey: incidentKeys.all,
+    predicate: (q) => !detail || q.queryKey.length !== detail.length || q.queryKey[1] !== detail[1],
+  });
+  await client.invalidateQueries({ queryKey: commsKeys.status });
+}
 
 export const TYPES = ['incident', 'deviation', 'disruption', 'outage', 'attack', 'fault'] as const;
 export const SEVERITIES = ['low', 'moderate', 'high', 'extensive'] as const;

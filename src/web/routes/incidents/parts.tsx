@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import { Badge, Button, Group, Modal, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 const TZ = 'Europe/Stockholm';
@@ -56,12 +57,11 @@ export function fromLocalInput(local: string): string {
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** "3 h 20 min" */
-export function formatMinutes(minutes: number, lang: string): string {
+/** "3 tim 20 min" */
+export function formatMinutes(t: TFunction, minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (lang === 'en') return h ? `${h} h ${m} min` : `${m} min`;
-  return h ? `${h} tim ${m} min` : `${m} min`;
+  return h ? t('incidents.duration.hoursMinutes', { h, m }) : t('incidents.duration.minutes', { m });
 }
 
 const statusColor: Record<string, string> = {
@@ -93,3 +93,40 @@ export function CrisisBadge() {
 /** Empty text fields are sent as null (cleared), numbers typed the Swedish way ("1 234,50"). */
 export const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 export const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(/\s/g, '').replace(',', '.')));
+
+/**
+ * Asks before a step that tells people outside the page or records a decision (a crisis, an activated
+ * continuity plan, a decided order). The dialog returns focus to the button that opened it.
+ */
+export function Confirm({
+  opened,
+  title,
+  body,
+  confirm,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  opened: boolean;
+  title: string;
+  body: string;
+  confirm: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onCancel} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Text mb="md">{body}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button loading={busy} onClick={onConfirm}>
+          {confirm}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}

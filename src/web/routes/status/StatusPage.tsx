@@ -12,7 +12,9 @@ import { formatDateTime } from './format.js';
 export function StatusPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('incidentComms.status.title'));
-  const query = useQuery({ queryKey: commsKeys.status, queryFn: () => statusApi.disruptions(), refetchInterval: 60_000 });
+  // Refreshed when the window gets focus again, not on a timer: a timer would keep an unattended
+  // session alive past its idle limit.
+  const query = useQuery({ queryKey: commsKeys.status, queryFn: () => statusApi.disruptions(), refetchOnWindowFocus: 'always' });
   return (
     <>
       <PageHeader title={t('incidentComms.status.title')} />

@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/client.js';
 import { useSubmitErrors } from '../../../components/formErrors.js';
 import { useNotify } from '../../../components/notify.js';
 import { ErrorState, Loading, SubmitAlert, useErrorText } from '../../../components/States.js';
+import { incidentKeys } from '../api.js';
 import { obligationKeys, obligationsApi, type Draft, type Obligation } from './api.js';
 
 interface Props {
@@ -63,7 +64,9 @@ function DraftForm({ incidentId, obligation: o, draft, canUpdate }: Props & { dr
     void run(async () => {
       const saved = await obligationsApi.saveDraft(incidentId, o.code, answers);
       client.setQueryData(obligationKeys.draft(incidentId, o.code), saved);
-      await client.invalidateQueries({ queryKey: ['incidents', incidentId], exact: true });
+      // the card's "n of m answered" and the history; the saved draft itself is already in the cache
+      await client.invalidateQueries({ queryKey: incidentKeys.detail(incidentId), exact: true });
+      await client.invalidateQueries({ queryKey: incidentKeys.history(incidentId) });
       notify(t('obligations.draft.saved'));
     });
   };

@@ -53,6 +53,12 @@ export function ObligationCard({ incidentId, obligation: o, canUpdate, highlight
   const state = stateOf(o);
   const titleId = `obligation-${o.code}-title`;
   const formId = `obligation-${o.code}-form`;
+  const toggleId = `obligation-${o.code}-toggle`;
+  // the form closes after a save or a cancel: the keyboard goes back to the button that opened it
+  const closeForm = () => {
+    setEditing(false);
+    requestAnimationFrame(() => document.getElementById(toggleId)?.focus());
+  };
   const due = formatDue(o.dueAt, i18n.language, now);
   return (
     <Card
@@ -108,13 +114,13 @@ export function ObligationCard({ incidentId, obligation: o, canUpdate, highlight
       </Stack>
       <Group mt="sm" gap="sm">
         {canUpdate ? (
-          <Button variant="default" aria-expanded={editing} aria-controls={formId} onClick={() => setEditing((v) => !v)}>
+          <Button id={toggleId} variant="default" aria-expanded={editing} aria-controls={formId} onClick={() => setEditing((v) => !v)}>
             {editing ? t('obligations.card.closeForm') : t('obligations.card.openForm')}
           </Button>
         ) : null}
       </Group>
       {canUpdate ? (
-        <div id={formId}>{editing ? <ObligationForm incidentId={incidentId} obligation={o} onDone={() => setEditing(false)} /> : null}</div>
+        <div id={formId}>{editing ? <ObligationForm incidentId={incidentId} obligation={o} onDone={closeForm} /> : null}</div>
       ) : null}
       <DraftSection incidentId={incidentId} obligation={o} canUpdate={canUpdate} />
     </Card>

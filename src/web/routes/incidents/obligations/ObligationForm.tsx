@@ -6,6 +6,7 @@ import { requiredLabel } from '../../../components/format.js';
 import { useSubmitErrors } from '../../../components/formErrors.js';
 import { useNotify } from '../../../components/notify.js';
 import { SubmitAlert } from '../../../components/States.js';
+import { refreshIncident } from '../api.js';
 import { fromLocalInput, nowLocalInput, toLocalInput } from '../parts.js';
 import { APPLIES, obligationsApi, type Obligation } from './api.js';
 
@@ -38,7 +39,7 @@ export function ObligationForm({ incidentId, obligation: o, onDone }: { incident
         reference: reference.trim() || null,
         lateReason: late || lateReason.trim() ? lateReason.trim() || null : null,
       });
-      await client.invalidateQueries({ queryKey: ['incidents', incidentId] });
+      await refreshIncident(client);
       notify(t('obligations.form.saved', { name: o.regime.name }));
       onDone();
     });
@@ -47,7 +48,7 @@ export function ObligationForm({ incidentId, obligation: o, onDone }: { incident
   return (
     <form onSubmit={submit} noValidate aria-label={t('obligations.form.label', { name: o.regime.name })}>
       <Stack gap="sm" mt="sm" maw={640}>
-        <SubmitAlert error={error} onReload={() => void client.invalidateQueries({ queryKey: ['incidents', incidentId] })} />
+        <SubmitAlert error={error} onReload={() => void refreshIncident(client)} />
         <NativeSelect
           id={`${prefix}-applies`}
           label={t('obligations.form.applies')}

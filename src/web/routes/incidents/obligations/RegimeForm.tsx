@@ -115,7 +115,7 @@ export function RegimeForm({ current, onDone }: { current: Regime[]; onDone: () 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="regime-form-heading">
       <Stack maw={820} gap="sm" mb="xl">
-        <Title order={2} id="regime-form-heading">
+        <Title order={2} id="regime-form-heading" tabIndex={-1}>
           {t('obligations.regimes.form.heading')}
         </Title>
         <Text>{t('obligations.regimes.form.intro')}</Text>

@@ -68,12 +68,21 @@ export function RegimesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('obligations.regimes.title'));
   const mayCreate = usePermission('incident-settings', 'create');
-  const [adding, setAdding] = useState(false);
+  const [adding, setAddingState] = useState(false);
+  // the button and the form take each other's place: the keyboard follows to the form and back
+  const setAdding = (on: boolean) => {
+    setAddingState(on);
+    requestAnimationFrame(() => document.getElementById(on ? 'regime-form-heading' : 'regime-add')?.focus());
+  };
   const query = useQuery({ queryKey: obligationKeys.regimes, queryFn: () => obligationsApi.regimes() });
   return (
     <>
       <PageHeader title={t('obligations.regimes.title')}>
-        {mayCreate && !adding && query.data ? <Button onClick={() => setAdding(true)}>{t('obligations.regimes.add')}</Button> : null}
+        {mayCreate && !adding && query.data ? (
+          <Button id="regime-add" onClick={() => setAdding(true)}>
+            {t('obligations.regimes.add')}
+          </Button>
+        ) : null}
       </PageHeader>
       <Text mb="md" maw={760}>
         {t('obligations.regimes.intro')}
