@@ -31,17 +31,20 @@ describe('the policy table: what each role of the seeds may do', () => {
     expect(p('system_administrator')['information-asset']).toEqual(['read', 'create', 'update']);
   });
 
-  it('management and elected officials get reports; the auditor reads all and changes nothing; an employee reads systems only', () => {
+  it('management and elected officials get reports; the auditor reads all and changes nothing but may report an incident like everyone (D1-52); an employee reads systems only', () => {
     const p = (role: Role) => permissionsOf(actor(everywhere(role)));
     expect(p('management').report).toEqual(['read']);
     expect(p('elected_official')).toMatchObject({ report: ['read'], system: [], 'information-asset': [] });
-    const auditor = p('auditor');
+    const { incident, ...auditor } = p('auditor');
     expect(
       Object.values(auditor)
         .flat()
         .every((a) => a === 'read'),
     ).toBe(true);
-    expect(p('employee')).toMatchObject({ system: ['read'], 'information-asset': [], user: [] });
+    // a report is a new record, not a change to the records under audit
+    expect(incident).toEqual(['read', 'create']);
+    expect(p('employee')).toMatchObject({ system: ['read'], 'information-asset': [], user: [], incident: ['create'] });
+    expect(p('elected_official').incident).toEqual(['create']);
   });
 
   it('a secret record is seen in full by need-to-know roles, masked by the others that read the register, and not at all by employees', () => {
