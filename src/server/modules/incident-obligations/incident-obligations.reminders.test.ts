@@ -10,7 +10,7 @@ import { jobHandlers } from '../../job-handlers.js';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
 import { sendPendingMail } from '../../platform/notify/mail-sender.js';
 import { runDueJobs } from '../../platform/scheduler/runner.js';
-import { detail, patch, report, type J } from '../incidents/incidents.fixtures.js';
+import { detail, patch, report, type J } from '../../../../test/fixtures/incidents.js';
 
 const HOUR = 3_600_000;
 const url = (id: string, code: string) => `/api/v1/incidents/${id}/obligations/${code}`;

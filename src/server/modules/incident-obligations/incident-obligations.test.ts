@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, type TestTenant } from '../../../../test/helpers/app.js';
 import { addStockholmMonths } from '../../../shared/incident-clocks.js';
-import { detail, patch, report, sqlIn, type J } from '../incidents/incidents.fixtures.js';
+import { detail, patch, report, sqlIn, type J } from '../../../../test/fixtures/incidents.js';
 
 const HOUR = 3_600_000;
 const url = (id: string, code: string) => `/api/v1/incidents/${id}/obligations/${code}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, memberWith, newTenant } from '../../../../test/helpers/app.js';
-import { detail, report, type J } from '../incidents/incidents.fixtures.js';
+import { detail, report, type J } from '../../../../test/fixtures/incidents.js';
 
 const fra = {
   code: 'nis2-early-warning',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant } from '../../../../test/helpers/app.js';
-import { detail, patch, report, sqlIn, type J } from './incidents.fixtures.js';
+import { detail, patch, report, sqlIn, type J } from '../../../../test/fixtures/incidents.js';
 
 describe('incident register access (D1-52, secrecy, scope)', () => {
   it('an employee reports and follows the report under /mine, but cannot read the register', async () => {

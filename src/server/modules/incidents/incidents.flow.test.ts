@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberWith, newTenant, type TestTenant } from '../../../../test/helpers/app.js';
-import { detail, documented, patch, report, sqlIn, type J } from './incidents.fixtures.js';
+import { detail, documented, patch, report, sqlIn, type J } from '../../../../test/fixtures/incidents.js';
 const MIN = 60_000;
 
 const system = async (t: TestTenant, name = 'Ekonomisystemet', unitId = t.unitId) =>

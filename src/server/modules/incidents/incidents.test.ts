@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { newTenant, testApp } from '../../../../test/helpers/app.js';
-import { detail, documented, patch, report, sqlIn, type J } from './incidents.fixtures.js';
+import { detail, documented, patch, report, sqlIn, type J } from '../../../../test/fixtures/incidents.js';
 
 const HOUR = 3_600_000;
 
