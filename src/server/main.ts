@@ -41,7 +41,7 @@ export async function serve(): Promise<void> {
       throw new StartupError(`Databasen kunde inte uppdateras (migration failed): ${(err as Error).message.split('\n')[0]}`);
     });
     if (await isEmpty(database.db)) {
-      if (config.demo) await announceDemo(database);
+      if (config.demo) await announceDemo(database, config.publicUrl);
       else
         console.log(
           'Databasen är tom. Skapa en administratör (create an administrator): npx tillit create-admin --email E --password P --tenant "Kommunens namn"',
@@ -108,8 +108,8 @@ function listenProblem(err: unknown, port: number, host: string): StartupError |
   }
 }
 
-async function announceDemo(database: Database) {
-  const demo = await seedDemo(database.db);
+async function announceDemo(database: Database, publicUrl: string) {
+  const demo = await seedDemo(database.db, undefined, publicUrl);
   if (!demo.created) return;
   // Printed once, to the terminal of whoever started the demo; never written to the log.
   console.log(

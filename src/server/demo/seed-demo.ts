@@ -17,6 +17,7 @@ import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
 import { systemCreate } from '../modules/systems/systems.schemas.js';
 import { seedAssessment } from './seed-assessment.js';
 import { seedIncidents } from './seed-incidents.js';
+import { defaultPublicUrl } from '../platform/mail/mailer.js';
 import { demoAssets, demoSystems, demoTenantName, demoUnits, demoUsers } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
@@ -35,13 +36,14 @@ export interface DemoResult {
 // Loads "Demo kommun" through the same schemas and services the API uses, so the demo data obeys
 // every rule and has its audit entries. All of it is one transaction: a crash leaves no half demo,
 // and when another instance seeds at the same moment the loser finds the tenant there and stops.
-export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD): Promise<DemoResult> {
+// publicUrl: the base of links in the demo's mails (the running server's address)
+export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWORD, publicUrl = defaultPublicUrl): Promise<DemoResult> {
   if (await findTenantByName(db, demoTenantName)) return { created: false, email: demoAdminEmail, password: null };
   // A chosen demo password must pass the same policy as any other; otherwise a random one is made.
   const pw = password && !checkPassword(password) ? password : randomBytes(12).toString('base64url');
   try {
     // Services get the transaction as their database; their own transactions become savepoints.
-    await db.transaction((tx) => load(tx as unknown as Db, pw));
+    await db.transaction((tx) => load(tx as unknown as Db, pw, publicUrl));
   } catch (err) {
     if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
       return { created: false, email: demoAdminEmail, password: null };
@@ -51,7 +53,7 @@ export async function seedDemo(db: Db, password = process.env.TILLIT_DEMO_PASSWO
   return { created: true, email: demoAdminEmail, password: pw };
 }
 
-async function load(db: Db, pw: string): Promise<void> {
+async function load(db: Db, pw: string, publicUrl: string): Promise<void> {
   const auth = createAuthService(db);
   const { tenantId, userId } = await auth.ensureUser({
     tenantName: demoTenantName,
@@ -127,5 +129,5 @@ async function load(db: Db, pw: string): Promise<void> {
     await people.create(ctx, userCreate.parse({ email: u.email, displayName: u.displayName, assignments: [{ role: u.role, ...scope }] }));
   }
   // after the people: the employee reports an incident and the municipal director decides the restore order
-  await seedIncidents(db, ctx, { systems: systemIds });
+  await seedIncidents(db, ctx, { systems: systemIds, publicUrl });
 }

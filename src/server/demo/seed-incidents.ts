@@ -20,7 +20,6 @@ import { decisionIn, itemsIn, priorityCreate } from '../modules/restore-prioriti
 // igång, ett avslutat avbrott med slutsatser, kontinuitet för de kritiska systemen, övningar och en
 // beslutad återställningsordning. Allt genom tjänsterna, så att reglerna och loggen gäller.
 
-const publicUrl = 'http://localhost:3000';
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const daysAgo = (d: number) => hoursAgo(d * 24);
 const isoDate = (iso: string) => iso.slice(0, 10);
@@ -35,8 +34,12 @@ async function userIdOf(db: Db, email: string): Promise<string> {
   return r.rows[0]!.id;
 }
 
-export async function seedIncidents(db: Db, ctx: RequestContext, ids: { systems: Map<string, string> }): Promise<void> {
-  const system = (name: string) => ids.systems.get(name)!;
+export async function seedIncidents(
+  db: Db,
+  ctx: RequestContext,
+  { systems: ids, publicUrl }: { systems: Map<string, string>; publicUrl: string },
+): Promise<void> {
+  const system = (name: string) => ids.get(name)!;
   const combine = system('Pulsen Combine');
   const directory = system('Active Directory och Entra ID');
   const m365 = system('Microsoft 365');
