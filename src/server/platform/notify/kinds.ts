@@ -38,12 +38,6 @@ export const notificationKinds: readonly NotificationKind[] = [
     defaults: on,
   },
   {
-    kind: 'incident-communication',
-    label: { sv: 'Driftstörning eller avbrottsmeddelande', en: 'Disruption or outage notice' },
-    maskedTitle: { sv: 'Meddelande om en sekretessmarkerad incident', en: 'Notice about a secret-marked incident' },
-    defaults: on,
-  },
-  {
     kind: 'exercise-due',
     label: { sv: 'Kontinuitetsövning behövs', en: 'Continuity exercise needed' },
     maskedTitle: { sv: 'Övning för ett sekretessmarkerat system', en: 'Exercise for a secret-marked system' },
