@@ -11,6 +11,11 @@ import { riskFixtures } from './fixtures/risks.js';
 import { requirementFixtures } from './fixtures/requirements.js';
 import { incidentFixtures } from './fixtures/incidents.js';
 import { continuityFixtures } from './fixtures/continuity.js';
+import { supplierRegisterFixtures } from './fixtures/supplier-register.js';
+import { followUpFixtures } from './fixtures/follow-ups.js';
+import { changeNoticeFixtures } from './fixtures/change-notices.js';
+import { accessOrderFixtures } from './fixtures/access-orders.js';
+import { credentialFixtures } from './fixtures/credentials.js';
 
 // The authorization matrix, generated from the policy table and the app's own route catalogue:
 // every API route × every role × own tenant / other tenant / out-of-scope unit / secret record.
@@ -25,6 +30,7 @@ interface Fixtures {
   own: Record<string, string>;
   other: Record<string, string>;
   outOfScope: Record<string, string>;
+  sibling: Record<string, string>;
 }
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
@@ -34,7 +40,7 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const WALK_TIMEOUT = 300_000;
 
 // One object per collection in each tenant, keyed by the route prefix its :id belongs to.
-async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, supplier: string, otherSupplier: string) {
+async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, supplier: string, otherSupplier: string, siblingSupplier: string) {
   const { database } = await testApp();
   const make = async (tt: TestTenant, unitId: string, label: string) => {
     const system = (await tt.admin.post('/api/v1/systems', { name: `System ${label}`, responsibleUnitId: unitId })).json().id as string;
@@ -95,9 +101,17 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
   };
   const assessment = await measureFixtures(t, other, outUnit);
   const catalogue = await requirementFixtures(t, other);
-  const area = { t, other, outUnit, own, out, theirs };
+  const area = { t, other, outUnit, own, out, theirs, supplier, siblingSupplier, otherSupplier };
   const incidentArea = await incidentFixtures(area);
   const continuityArea = await continuityFixtures(area);
+  const supplierAreas = [
+    await supplierRegisterFixtures(area),
+    await followUpFixtures(area),
+    await changeNoticeFixtures(area),
+    await accessOrderFixtures(area),
+    await credentialFixtures(area),
+  ];
+  const merged = (k: keyof Fixtures) => Object.assign({}, ...supplierAreas.map((a) => a[k] ?? {})) as Record<string, string>;
   const f: Fixtures = {
     own: {
       '/api/v1/systems': own.system,
@@ -115,6 +129,7 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...(await riskFixtures(t, t.unitId, own.system)),
       ...incidentArea.own,
       ...continuityArea.own,
+      ...merged('own'),
     },
     other: {
       '/api/v1/systems': theirs.system,
@@ -131,6 +146,7 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...(await riskFixtures(other, other.unitId, theirs.system)),
       ...incidentArea.other,
       ...continuityArea.other,
+      ...merged('other'),
     },
     outOfScope: {
       '/api/v1/systems': out.system,
@@ -140,7 +156,9 @@ async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, suppl
       ...(await riskFixtures(t, outUnit, out.system, false)),
       ...incidentArea.outOfScope,
       ...continuityArea.outOfScope,
+      ...merged('outOfScope'),
     },
+    sibling: { '/api/v1/suppliers': siblingSupplier, ...merged('sibling') },
   };
   return f;
 }
@@ -192,7 +210,8 @@ describe('authorization matrix (policy table × API routes)', () => {
       );
     const ownSupplier = await supplier(t, 'Omsorg AB');
     const otherSupplier = await supplier(other, 'Annan AB');
-    f = await fixtures(t, other, outUnit, ownSupplier, otherSupplier);
+    const siblingSupplier = await supplier(t, 'Konkurrent AB');
+    f = await fixtures(t, other, outUnit, ownSupplier, otherSupplier, siblingSupplier);
     for (const role of personRoles) {
       if (isSupplierRole(role)) {
         clients.set(key(role, 'tenant'), await memberWith(t, [{ role, scopeType: 'supplier', scopeSupplierId: ownSupplier }], role));
@@ -261,6 +280,30 @@ describe('authorization matrix (policy table × API routes)', () => {
         }
       }
       expect(wrong).toEqual([]);
+    },
+    WALK_TIMEOUT,
+  );
+
+  it(
+    'another supplier: a supplier role reaches nothing of another supplier organisation in the same tenant (404)',
+    async () => {
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const r of routes) {
+        if (r.public || typeof r.policy !== 'object' || r.policy === null || !r.url.includes(':id')) continue;
+        const url = fill(r.url, f.sibling);
+        if (!url) continue;
+        for (const role of personRoles.filter(isSupplierRole)) {
+          const allowed = allows(role, r.policy.resource, r.policy.action);
+          const res = await call(clients.get(key(role, 'tenant'))!, r, url);
+          checked++;
+          // 422 comes from validating the body, before any lookup: it cannot tell that the object exists
+          const ok = allowed ? [404, 422].includes(res.statusCode) : res.statusCode === 403;
+          if (!ok) wrong.push(`${role} ${r.method} ${r.url} → ${res.statusCode}, expected ${allowed ? 404 : 403}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
     },
     WALK_TIMEOUT,
   );

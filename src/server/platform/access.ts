@@ -28,6 +28,16 @@ export const resources = [
   'continuity',
   'restore-priority',
   'exercise',
+  // suppliers and the supplier portal (issue 7): contracts and collaboration, follow-ups with evidence
+  // (and meetings), change notices with acknowledgements, access orders, credentials and e-ID cards,
+  // recertification of accounts. A supplier's people (key persons, super users, authorised orderers)
+  // and its systems are part of the supplier record ('supplier').
+  'contract',
+  'follow-up',
+  'change-notice',
+  'access-order',
+  'credential',
+  'recertification',
 ] as const;
 export type Resource = (typeof resources)[number];
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore';
@@ -109,6 +119,12 @@ export const policy: Record<Role, RoleRule> = {
       // prepares the restore priority order (D1-27); deciding it ('update') is management's alone
       'restore-priority': RC,
       exercise: W,
+      contract: W,
+      'follow-up': W,
+      'change-notice': W,
+      'access-order': W,
+      credential: W,
+      recertification: W,
     },
     secret: 'full',
   },
@@ -132,6 +148,12 @@ export const policy: Record<Role, RoleRule> = {
       continuity: R,
       'restore-priority': RU,
       exercise: R,
+      contract: R,
+      'follow-up': R,
+      'change-notice': R,
+      'access-order': R,
+      credential: R,
+      recertification: R,
     },
     secret: 'masked',
   },
@@ -153,6 +175,13 @@ export const policy: Record<Role, RoleRule> = {
       continuity: W,
       'restore-priority': R,
       exercise: W,
+      contract: R,
+      'follow-up': RCU,
+      'change-notice': W,
+      // IT executes orders and hands over credentials
+      'access-order': W,
+      credential: W,
+      recertification: W,
     },
     secret: 'full',
   },
@@ -171,6 +200,11 @@ export const policy: Record<Role, RoleRule> = {
       continuity: RU,
       'restore-priority': R,
       exercise: RCU,
+      contract: R,
+      'change-notice': RCU,
+      'access-order': RU,
+      credential: RCU,
+      recertification: R,
     },
     secret: 'masked',
   },
@@ -192,6 +226,13 @@ export const policy: Record<Role, RoleRule> = {
       continuity: W,
       'restore-priority': R,
       exercise: W,
+      contract: R,
+      'follow-up': R,
+      'change-notice': W,
+      // approves orders for the systems in scope, orders for the unit's own staff
+      'access-order': RCU,
+      credential: R,
+      recertification: W,
     },
     secret: 'full',
   },
@@ -213,6 +254,11 @@ export const policy: Record<Role, RoleRule> = {
       continuity: RCU,
       'restore-priority': R,
       exercise: RCU,
+      contract: R,
+      'change-notice': RC,
+      'access-order': RCU,
+      credential: R,
+      recertification: RCU,
     },
     secret: 'full',
   },
@@ -233,6 +279,9 @@ export const policy: Record<Role, RoleRule> = {
       continuity: R,
       'restore-priority': R,
       exercise: R,
+      // orders accounts for the unit's own staff and confirms them at recertification
+      'access-order': RC,
+      recertification: RU,
     },
     secret: 'masked',
   },
@@ -263,6 +312,12 @@ export const policy: Record<Role, RoleRule> = {
       continuity: R,
       'restore-priority': R,
       exercise: R,
+      contract: R,
+      'follow-up': R,
+      'change-notice': R,
+      'access-order': R,
+      credential: R,
+      recertification: R,
     },
     secret: 'full',
   },
@@ -272,9 +327,28 @@ export const policy: Record<Role, RoleRule> = {
   // log reviews: reads its organisation's reviews and records their outcome (D0-16), no plans
   // incidents: supplier users report faults and incidents (D0-30, D0-31) and follow their own reports;
   // the supplier admin keeps the organisation's reserve routines (D0-26)
-  supplier_admin: { can: { supplier: RU, 'log-review': RU, incident: C, continuity: RCU }, secret: 'hidden' },
-  authorised_orderer: { can: { supplier: R, incident: C }, secret: 'hidden' },
-  super_user: { can: { supplier: R, incident: C }, secret: 'hidden' },
+  // portal (issue 7): the admin answers follow-ups, acknowledges change notices, keeps the orderers
+  // list and confirms its own staff at recertification; only an authorised orderer submits orders
+  supplier_admin: {
+    can: {
+      supplier: RU,
+      'log-review': RU,
+      incident: C,
+      continuity: RCU,
+      contract: R,
+      'follow-up': RU,
+      'change-notice': RU,
+      'access-order': R,
+      credential: R,
+      recertification: RU,
+    },
+    secret: 'hidden',
+  },
+  authorised_orderer: {
+    can: { supplier: R, incident: C, 'change-notice': R, 'access-order': RC, credential: R },
+    secret: 'hidden',
+  },
+  super_user: { can: { supplier: R, incident: C, 'change-notice': R }, secret: 'hidden' },
   // an identity provider's SCIM client: users and groups, nothing else
   provisioning: { can: { scim: W }, secret: 'hidden' },
 };
@@ -290,6 +364,8 @@ const unscopedReads: ReadonlySet<Resource> = new Set([
   'action-plan',
   'incident-settings',
   'restore-priority',
+  'contract',
+  'change-notice',
 ]);
 const readsUnscoped = (scope: Scope, resource: Resource) => scope.type !== 'supplier' && unscopedReads.has(resource);
 

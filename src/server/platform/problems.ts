@@ -74,6 +74,14 @@ const problems = {
     sv: 'Filen är för stor. Den får vara högst 25 MB.',
     en: 'The file is too large. It may be at most 25 MB.',
   },
+  // problems:access-orders
+  // D0-12/D0-13: the start date is closer than the tenant's lead time (the detail says how many days)
+  'lead-time': {
+    status: 422,
+    sv: 'Beställningen kommer in för sent för det önskade startdatumet',
+    en: 'The order comes in too late for the requested start date',
+  },
+  // problems:supplier-files
   internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
   unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },
 } as const;

@@ -20,10 +20,25 @@ export async function unreachableSystems(tx: Tx, actor: Actor, ids: readonly str
     tx,
     sql`select id, responsible_unit_id as "unitId", secret from systems where tenant_id = ${actor.tenantId} and id = any(${uuidArray(unique)})`,
   );
+  const linked = await supplierLinkedSystems(tx, actor);
   const ok = new Set(
-    found.filter((s) => can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret })).map((s) => s.id),
+    found
+      .filter((s) => (!s.secret && linked.has(s.id)) || can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
+      .map((s) => s.id),
   );
   return unique.filter((id) => !ok.has(id));
+}
+
+// D0-31: a supplier's users report faults on the systems their organisation works in or delivers,
+// though they may not read the system register; those links (not secret-marked systems) may be named.
+export async function supplierLinkedSystems(tx: Tx, actor: Actor): Promise<Set<string>> {
+  const supplierIds = actor.grants.flatMap((g) => (g.scope.type === 'supplier' ? [g.scope.supplierId] : []));
+  if (supplierIds.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select system_id as id from supplier_systems where tenant_id = ${actor.tenantId} and supplier_id = any(${uuidArray(supplierIds)})`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function unreachableSuppliers(tx: Tx, actor: Actor, ids: readonly string[]): Promise<string[]> {

@@ -9,3 +9,4 @@ export * from './risks.js';
 export * from './notifications.js';
 export * from './incidents.js';
 export * from './continuity.js';
+export * from './supplier-portal.js';

@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -166,6 +167,17 @@ export const suppliers = pgTable(
     name: text('name').notNull(),
     organisationNumber: text('organisation_number'),
     type: text('type').notNull().default('it_supplier'),
+    // The register's detail (issue 7): contacts, internal support (D0-29), phone/voicemail/e-mail (D3-01),
+    // premises and building network (D0-24/25), telecom resources (D0-34/35), messaging services
+    // (D0-44), subcontractors (D1-16), public information (D3-07). Validated by the module's schema.
+    profile: jsonb('profile')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    // D3-08: when the supplier itself last changed its details (the municipality is notified)
+    profileChangedAt: timestamp('profile_changed_at', { withTimezone: true }),
+    // D0-11: the supplier's last "the list of authorised orderers is still correct"
+    orderersConfirmedAt: timestamp('orderers_confirmed_at', { withTimezone: true }),
+    orderersConfirmedBy: uuid('orderers_confirmed_by'),
   },
   (t) => [
     unique('suppliers_tenant_id_uq').on(t.tenantId, t.id),
