@@ -15,4 +15,10 @@ export const supplierExportColumns: ExportColumn<SupplierOut>[] = [
   { header: { sv: 'Typ', en: 'Type' }, value: (s, l) => supplierTypeLabels[s.type][l], width: 26 },
   { header: { sv: 'Arkiverad', en: 'Archived' }, value: (s) => s.archived, width: 10 },
   { header: { sv: 'Id', en: 'Id' }, value: (s) => s.id, width: 38 },
+  // D3-01, D3-07: how to reach the provider and what is published about it (publishing happens elsewhere)
+  { header: { sv: 'Telefon', en: 'Telephone' }, value: (s) => s.profile.phone, width: 16 },
+  { header: { sv: 'E-post', en: 'E-mail' }, value: (s) => s.profile.email, width: 28 },
+  { header: { sv: 'Webbplats', en: 'Website' }, value: (s) => s.profile.publicInfo?.website ?? null, width: 28 },
+  { header: { sv: 'Beskrivning', en: 'Description' }, value: (s) => s.profile.publicInfo?.description ?? null, width: 50 },
+  { header: { sv: 'Att åtgärda', en: 'Needs attention' }, value: (s) => s.warnings.join(', '), width: 30 },
 ];

@@ -1,6 +1,6 @@
-import { and, eq, getTableColumns, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { suppliers } from '../../db/schema/index.js';
+import { roleAssignments, supplierPeople, suppliers } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/access.js';
 import type { Cursor, SortSpec } from '../../platform/http.js';
 import { cursorValue, keysetOrder, keysetWhere, likePattern, type SortColumn } from '../../platform/keyset.js';
@@ -109,4 +109,33 @@ export async function listSuppliers(
     .where(and(...where))
     .orderBy(keysetOrder(col, sql`${suppliers.id}`, sort.desc))
     .limit(limit + 1);
+}
+
+// D3-29: active super users per supplier (not archived, within their validity today).
+export async function activeSuperUsers(tx: Tx, tenantId: string, supplierIds: readonly string[]): Promise<Map<string, number>> {
+  if (supplierIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ supplierId: supplierPeople.supplierId, n: sql<number>`count(*)::int` })
+    .from(supplierPeople)
+    .where(
+      and(
+        eq(supplierPeople.tenantId, tenantId),
+        inArray(supplierPeople.supplierId, [...supplierIds]),
+        eq(supplierPeople.kind, 'super_user'),
+        isNull(supplierPeople.archivedAt),
+        sql`(${supplierPeople.validFrom} is null or ${supplierPeople.validFrom} <= current_date)`,
+        sql`(${supplierPeople.validTo} is null or ${supplierPeople.validTo} >= current_date)`,
+      ),
+    )
+    .groupBy(supplierPeople.supplierId);
+  return new Map(rows.map((r) => [r.supplierId, Number(r.n)]));
+}
+
+// Tenant-wide coordinators: they are told when a supplier changes its own details (D3-08).
+export async function tenantCoordinators(tx: Tx, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, 'coordinator'), eq(roleAssignments.scopeType, 'tenant')));
+  return rows.map((r) => r.userId);
 }

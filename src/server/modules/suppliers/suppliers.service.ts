@@ -5,9 +5,17 @@ import { recordAudit, type RequestContext } from '../../platform/audit.js';
 import { allPages, pageSpec, toPage, type Page } from '../../platform/keyset.js';
 import { fieldProblem, notFound, Problem } from '../../platform/problems.js';
 import { archivedConflict, snapshot, trackedChange } from '../../platform/tracked-change.js';
+import { notify } from '../../platform/notify/notify.js';
 import { normaliseOrganisationNumber } from './organisation-number.js';
-import { assertMayChangeIdentity, assertMayRegister, assertSupplierAction, supplierScope } from './suppliers.policy.js';
+import {
+  assertMayChangeIdentity,
+  assertMayRegister,
+  assertSupplierAction,
+  mayRegisterSuppliers,
+  supplierScope,
+} from './suppliers.policy.js';
 import { presentSupplier } from './suppliers.presenter.js';
+import { mergeProfile } from './suppliers.profile.js';
 import * as repo from './suppliers.repository.js';
 import { supplierSorts, type SupplierCreate, type SupplierListQuery, type SupplierOut, type SupplierPatch } from './suppliers.schemas.js';
 
@@ -18,7 +26,40 @@ const mayRead = (actor: Actor, id: string) => can(actor, 'read', 'supplier', sup
 async function load(tx: Tx, actor: Actor, id: string): Promise<SupplierOut | null> {
   const row = await repo.findSupplier(tx, actor.tenantId, id);
   if (!row || !mayRead(actor, row.id)) return null;
-  return presentSupplier(actor, row);
+  const superUsers = await repo.activeSuperUsers(tx, actor.tenantId, [row.id]);
+  return presentSupplier(actor, row, { activeSuperUsers: superUsers.get(row.id) ?? 0 });
+}
+
+export interface SuppliersOptions {
+  // base of links in mails
+  publicUrl: string;
+}
+
+// D3-08: a supplier's own change of its details is timestamped and the municipality's coordinators
+// are told (the mail names the organisation and links to it, nothing more).
+async function tellCoordinators(tx: Tx, ctx: RequestContext, s: SupplierOut, opts: SuppliersOptions): Promise<void> {
+  const userIds = (await repo.tenantCoordinators(tx, ctx.actor.tenantId)).filter((id) => id !== ctx.actor.userId);
+  await notify(
+    tx,
+    {
+      tenantId: ctx.actor.tenantId,
+      userIds,
+      kind: 'supplier-profile-changed',
+      subjectType: 'supplier',
+      subjectId: s.id,
+      title: `${s.name} har ändrat sina uppgifter`,
+      secret: false,
+      link: `/suppliers/${s.id}`,
+      mail: {
+        subject: { sv: 'En leverantör har ändrat sina uppgifter', en: 'A supplier has changed its details' },
+        intro: {
+          sv: 'En leverantör har själv ändrat sina uppgifter i Tillit. Öppna länken för att se ändringen.',
+          en: 'A supplier has changed its own details in Tillit. Open the link to see the change.',
+        },
+      },
+    },
+    { publicUrl: opts.publicUrl },
+  );
 }
 
 const duplicateText = (n: string, other: string) => ({
@@ -36,7 +77,7 @@ async function assertUniqueNumber(tx: Tx, tenantId: string, n: string, exceptId?
   throw fieldProblem('organisationNumber', 'duplicate', text.sv, text.en);
 }
 
-export function createSuppliersService(db: Db) {
+export function createSuppliersService(db: Db, opts: SuppliersOptions = { publicUrl: 'http://localhost:3000' }) {
   const tracked = (
     ctx: RequestContext,
     id: string,
@@ -83,8 +124,16 @@ export function createSuppliersService(db: Db) {
     async list({ actor }: RequestContext, query: SupplierListQuery): Promise<Page<SupplierOut>> {
       assertSupplierAction(actor, 'read');
       const spec = pageSpec(query, supplierSorts, 'name');
-      const rows = await withTenant(db, actor.tenantId, (tx) => repo.listSuppliers(tx, actor, query, spec.sort, spec.cursor, query.limit));
-      return toPage(rows, query.limit, spec.name, (r) => presentSupplier(actor, r));
+      const { rows, superUsers } = await withTenant(db, actor.tenantId, async (tx) => {
+        const rows = await repo.listSuppliers(tx, actor, query, spec.sort, spec.cursor, query.limit);
+        const superUsers = await repo.activeSuperUsers(
+          tx,
+          actor.tenantId,
+          rows.map((r) => r.id),
+        );
+        return { rows, superUsers };
+      });
+      return toPage(rows, query.limit, spec.name, (r) => presentSupplier(actor, r, { activeSuperUsers: superUsers.get(r.id) ?? 0 }));
     },
 
     iterate(ctx: RequestContext, query: SupplierListQuery): AsyncGenerator<SupplierOut> {
@@ -112,7 +161,31 @@ export function createSuppliersService(db: Db) {
           assertMayChangeIdentity(actor);
           values.type = patch.type;
         }
+        if (patch.profile !== undefined) {
+          const row = (await repo.findSupplier(tx, t, id))!;
+          const merged = mergeProfile(row.profile, patch.profile);
+          if (JSON.stringify(merged) !== JSON.stringify(row.profile)) {
+            values.profile = merged;
+            // D3-08: the supplier's own change (a municipal writer's is not the supplier reporting one)
+            if (!mayRegisterSuppliers(actor)) {
+              values.profileChangedAt = new Date();
+              await tellCoordinators(tx, ctx, before, opts);
+            }
+          }
+        }
         if (Object.keys(values).length > 0) await repo.updateSupplier(tx, t, id, values);
+      });
+    },
+
+    // D0-11: the supplier (or the coordinator for it) confirms that its list of authorised orderers is
+    // still correct; the next confirmation falls due half a year later.
+    async confirmOrderers(ctx: RequestContext, id: string, expectedVersion: number): Promise<SupplierOut> {
+      const { actor } = ctx;
+      assertSupplierAction(actor, 'update');
+      return tracked(ctx, id, expectedVersion, 'supplier.orderers-confirm', async (tx, before) => {
+        assertSupplierAction(actor, 'update', supplierScope(id));
+        if (before.archived) throw archivedConflict();
+        await repo.updateSupplier(tx, actor.tenantId, id, { orderersConfirmedAt: new Date(), orderersConfirmedBy: actor.userId });
       });
     },
 

@@ -192,7 +192,7 @@ describe('supplier register (minimal, issue 3)', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toBe('Namn,Organisationsnummer,Typ,Arkiverad,Id');
+    expect(lines[0]).toBe('Namn,Organisationsnummer,Typ,Arkiverad,Id,Telefon,E-post,Webbplats,Beskrivning,Att åtgärda');
     expect(lines[1]).toMatch(/^Leverantör A,556677-8899,Utförare \(vård och omsorg\),Nej,/);
     expect(lines).toHaveLength(3);
     const defused = await t.admin.get('/api/v1/suppliers?type=other', { accept: 'text/csv' });

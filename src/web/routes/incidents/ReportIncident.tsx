@@ -9,6 +9,7 @@ import { useSystemOptions } from '../../components/options.js';
 import { SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { usePermission } from '../auth/session.js';
+import { useSupplierSystemOptions } from '../suppliers/systemOptions.js';
 import { incidentKeys, incidentsApi, type MineItem } from './api.js';
 import { fromLocalInput, nowLocalInput, orNull } from './parts.js';
 
@@ -23,6 +24,9 @@ export function ReportIncident() {
   // D1-35: the routes are shown to those who report (not to supplier users and elected officials)
   const mayRoutes = usePermission('incident-settings');
   const systems = useSystemOptions({ enabled: maySystems });
+  // H1 supplier register (D0-31): supplier users pick among their organisation's systems
+  const supplierSystems = useSupplierSystemOptions({ enabled: !maySystems });
+  const systemOptions = maySystems ? systems.options : supplierSystems;
   const { error, errorFor, busy, run } = useSubmitErrors('report', ORDER);
   const [draft, setDraft] = useState({ title: '', awareAt: nowLocalInput(), systemId: '', reportText: '' });
   const [done, setDone] = useState<MineItem | null>(null);
@@ -127,13 +131,13 @@ export function ReportIncident() {
             value={draft.awareAt}
             onChange={set('awareAt')}
           />
-          {maySystems ? (
+          {maySystems || systemOptions.length ? (
             <NativeSelect
               id="report-systemIds"
               error={errorFor('systemIds')}
               label={t('incidents.report.system')}
               description={t('incidents.report.systemHelp')}
-              data={[{ value: '', label: t('incidents.report.noSystem') }, ...systems.options]}
+              data={[{ value: '', label: t('incidents.report.noSystem') }, ...systemOptions]}
               value={draft.systemId}
               onChange={set('systemId')}
             />

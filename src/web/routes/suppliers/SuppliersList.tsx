@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { supplierKeys, suppliersApi } from '../../api/resources.js';
@@ -56,12 +56,13 @@ export function SuppliersList() {
         emptyCta={t('suppliers.emptyCta')}
         newTo="/suppliers/new"
         caption={t('suppliers.listCaption')}
-        minWidth={640}
+        minWidth={760}
         head={
           <>
             <SortHeader field="name" label={t('suppliers.name')} {...sortProps} />
             <Table.Th scope="col">{t('suppliers.organisationNumber')}</Table.Th>
             <Table.Th scope="col">{t('suppliers.type')}</Table.Th>
+            <Table.Th scope="col">{t('supplierRegister.warnings.heading')}</Table.Th>
           </>
         }
         row={(s) => (
@@ -71,6 +72,21 @@ export function SuppliersList() {
             </NameCell>
             <Table.Td>{s.organisationNumber ?? '–'}</Table.Td>
             <Table.Td>{typeLabel(t, s.type)}</Table.Td>
+            <Table.Td>
+              {s.warnings.length ? (
+                <Badge
+                  variant="light"
+                  color="yellow"
+                  c="dark.9"
+                  tt="none"
+                  title={s.warnings.map((w) => t(`supplierRegister.warnings.${w}`)).join(' ')}
+                >
+                  {t('supplierRegister.warningCount', { count: s.warnings.length })}
+                </Badge>
+              ) : (
+                '–'
+              )}
+            </Table.Td>
           </>
         )}
       />
