@@ -38,7 +38,7 @@ export async function insertAccessOrder(tx: Tx, ctx: RequestContext, seed: Acces
   const prefix = `BO-${year}-`;
   const [last] = await queryRows<{ n: number | null }>(
     tx,
-    sql`select max(substring(number from ${prefix.length + 1})::int) as n from access_orders where tenant_id = ${tenantId} and number like ${`${prefix}%`}`,
+    sql`select max(substring(number from ${prefix.length + 1}::int)::int) as n from access_orders where tenant_id = ${tenantId} and number like ${`${prefix}%`}`,
   );
   const number = `${prefix}${(last?.n ?? 0) + 1}`;
   const [row] = await tx
