@@ -40,7 +40,14 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const WALK_TIMEOUT = 300_000;
 
 // One object per collection in each tenant, keyed by the route prefix its :id belongs to.
-async function fixtures(t: TestTenant, other: TestTenant, outUnit: string, supplier: string, otherSupplier: string, siblingSupplier: string) {
+async function fixtures(
+  t: TestTenant,
+  other: TestTenant,
+  outUnit: string,
+  supplier: string,
+  otherSupplier: string,
+  siblingSupplier: string,
+) {
   const { database } = await testApp();
   const make = async (tt: TestTenant, unitId: string, label: string) => {
     const system = (await tt.admin.post('/api/v1/systems', { name: `System ${label}`, responsibleUnitId: unitId })).json().id as string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, testApp } from '../../../test/helpers/app.js';
-import { demoAdminEmail, seedDemo } from './seed-demo.js';
+import { demoAdminEmail, demoOrdererEmail, demoSupplierAdminEmail, seedDemo } from './seed-demo.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,5 +54,40 @@ describe('demo municipality', () => {
     expect(exercises).toHaveLength(2);
     const orders = (await admin.get('/api/v1/restore-priorities')).json<Json>().items;
     expect(orders.map((o: Json) => o.status)).toEqual(['decided']);
+  });
+
+  it('D0-11, D1-17, D0-12, D0-17: the demo holds suppliers with contracts, a follow-up, access orders and credentials, and portal users who see their own organisation only', async () => {
+    const { app } = await testApp();
+    const admin = new Client(app);
+    await admin.login(demoAdminEmail, 'Demo-Lösenord-2026!xy');
+    const suppliers = (await admin.get('/api/v1/suppliers')).json<Json>().items;
+    expect(suppliers.length).toBeGreaterThanOrEqual(2);
+    expect((await admin.get('/api/v1/contracts')).json<Json>().items.length).toBeGreaterThan(0);
+    expect((await admin.get('/api/v1/supplier-follow-ups')).json<Json>().items.length).toBeGreaterThan(0);
+    expect((await admin.get('/api/v1/access-orders')).json<Json>().items.length).toBeGreaterThan(0);
+    expect((await admin.get('/api/v1/credentials')).json<Json>().items.length).toBeGreaterThan(0);
+
+    const portalAdmin = new Client(app);
+    await portalAdmin.login(demoSupplierAdminEmail, 'Demo-Lösenord-2026!xy');
+    const own = (await portalAdmin.get('/api/v1/suppliers')).json<Json>().items;
+    expect(own.map((s: Json) => s.name)).toEqual(['Omsorgshuset i Demo AB']);
+    expect((await portalAdmin.get('/api/v1/portal')).statusCode).toBe(200);
+
+    // the orderer is on the supplier's list, so an order in good time goes through
+    const orderer = new Client(app);
+    await orderer.login(demoOrdererEmail, 'Demo-Lösenord-2026!xy');
+    const systems = (await orderer.get(`/api/v1/suppliers/${own[0].id}/systems`)).json<Json>().items;
+    // in Phoniro Care the provider adds its own users (D3-26); Pulsen Combine takes orders
+    const ordered = systems.find((s: Json) => !s.administersOwnUsers);
+    expect(ordered).toBeTruthy();
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const res = await orderer.post('/api/v1/access-orders', {
+      type: 'new',
+      systemId: ordered.systemId,
+      personName: 'Ny Undersköterska',
+      startDate: start,
+      supplierId: own[0].id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
   });
 });

@@ -17,10 +17,20 @@ import { orgUnitCreate } from '../modules/org-units/org-units.schemas.js';
 import { systemCreate } from '../modules/systems/systems.schemas.js';
 import { seedAssessment } from './seed-assessment.js';
 import { seedIncidents } from './seed-incidents.js';
+import { seedSupplierRegister } from './seed-supplier-register.js';
+import { seedFollowUps } from './seed-follow-ups.js';
+import { seedChangeNotices } from './seed-change-notices.js';
+import { seedAccessOrders } from './seed-access-orders.js';
+import { seedCredentials } from './seed-credentials.js';
+import { createSupplierPeopleService } from '../modules/supplier-people/supplier-people.service.js';
+import { supplierPeopleQuery } from '../modules/supplier-people/supplier-people.schemas.js';
 import { defaultPublicUrl } from '../platform/mail/mailer.js';
 import { demoAssets, demoSystems, demoTenantName, demoUnits, demoUsers } from './demo-data.js';
 
 export const demoAdminEmail = 'admin@demokommun.se';
+// portal users of the demo care provider (same password as the administrator)
+export const demoSupplierAdminEmail = 'leverantor@omsorgshuset.example';
+export const demoOrdererEmail = 'bestallare@omsorgshuset.example';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenants);
@@ -130,4 +140,47 @@ async function load(db: Db, pw: string, publicUrl: string): Promise<void> {
   }
   // after the people: the employee reports an incident and the municipal director decides the restore order
   await seedIncidents(db, ctx, { systems: systemIds, publicUrl });
+  await seedSuppliers(db, ctx, pw, publicUrl, systemIds);
+}
+
+// The supplier register and portal (issue 7): two suppliers with people, systems, contracts and meetings;
+// two portal users of the care provider (its administrator, and an authorised orderer on the list), a
+// follow-up sent, change notices, access orders, credentials and a recertification campaign.
+async function seedSuppliers(db: Db, ctx: RequestContext, pw: string, publicUrl: string, systemIds: Map<string, string>): Promise<void> {
+  const { supplierIds, careProviderId, itSupplierId } = await seedSupplierRegister(db, ctx, { systems: systemIds, publicUrl });
+  const people = createUsersService(db);
+  const portalUsers: { email: string; displayName: string; role: 'supplier_admin' | 'authorised_orderer' }[] = [
+    { email: demoSupplierAdminEmail, displayName: 'Sofia Leverantörsadmin (Omsorgshuset)', role: 'supplier_admin' },
+    { email: demoOrdererEmail, displayName: 'Sara Lind (behörig beställare, Omsorgshuset)', role: 'authorised_orderer' },
+  ];
+  const userIds = new Map<string, string>();
+  for (const u of portalUsers) {
+    await upsertUser(db, u.email, u.displayName, await hashPassword(pw));
+    const created = await people.create(
+      ctx,
+      userCreate.parse({
+        email: u.email,
+        displayName: u.displayName,
+        assignments: [{ role: u.role, scopeType: 'supplier', scopeSupplierId: careProviderId }],
+      }),
+    );
+    userIds.set(u.role, created.id);
+  }
+  // the orderer's portal account is tied to her entry on the list, so her orders pass the D0-11 gate
+  const list = createSupplierPeopleService(db);
+  const entries = await list.list(ctx, careProviderId, supplierPeopleQuery.parse({ kind: 'authorised_orderer' }));
+  const sara = entries.items.find((p) => p.name === 'Sara Lind');
+  if (sara) await list.update(ctx, sara.id, sara.version, { userId: userIds.get('authorised_orderer') ?? null });
+
+  const firstSystems = [...systemIds.values()].slice(0, 2);
+  const combine = systemIds.get('Pulsen Combine');
+  const orderSystems = combine ? [combine, ...firstSystems.filter((s) => s !== combine)] : firstSystems;
+  await seedFollowUps(db, ctx, { careProviderId, itSupplierId, publicUrl });
+  await seedChangeNotices(db, ctx, { supplierIds, systemIds: orderSystems, publicUrl });
+  await seedAccessOrders(db, ctx, {
+    supplierIds: [careProviderId, ...supplierIds.filter((s) => s !== careProviderId)],
+    systemIds: orderSystems,
+    publicUrl,
+  });
+  await seedCredentials(db, ctx, { supplierIds, systemIds: orderSystems });
 }

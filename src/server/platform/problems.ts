@@ -82,6 +82,12 @@ const problems = {
     en: 'The order comes in too late for the requested start date',
   },
   // problems:supplier-files
+  // H2 follow-ups + evidence files: an upload whose bytes are not an allowed type (or do not fit its name)
+  'unsupported-file-type': {
+    status: 415,
+    sv: 'Filtypen är inte tillåten',
+    en: 'The file type is not allowed',
+  },
   internal: { status: 500, sv: 'Ett oväntat fel inträffade', en: 'An unexpected error occurred' },
   unavailable: { status: 503, sv: 'Tjänsten är tillfälligt otillgänglig', en: 'The service is temporarily unavailable' },
 } as const;

@@ -23,7 +23,9 @@ export async function unreachableSystems(tx: Tx, actor: Actor, ids: readonly str
   const linked = await supplierLinkedSystems(tx, actor);
   const ok = new Set(
     found
-      .filter((s) => (!s.secret && linked.has(s.id)) || can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }))
+      .filter(
+        (s) => (!s.secret && linked.has(s.id)) || can(actor, 'read', 'system', { unitId: s.unitId, systemIds: [s.id], secret: s.secret }),
+      )
       .map((s) => s.id),
   );
   return unique.filter((id) => !ok.has(id));

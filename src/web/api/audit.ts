@@ -32,7 +32,12 @@ export type HistoryPath =
   | 'action-plans'
   | 'incidents'
   | 'exercises'
-  | 'continuity-documents';
+  | 'continuity-documents'
+  | 'contracts'
+  | 'change-notices'
+  | 'credentials'
+  | 'recertification-campaigns'
+  | 'access-orders';
 type HistoryQuery = { cursor?: string; limit?: number };
 const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
   const init = { params: { path: { id }, query: cleanQuery(query) } };
@@ -63,6 +68,16 @@ const historyCall = (path: HistoryPath, id: string, query: HistoryQuery) => {
       return api.GET('/api/v1/exercises/{id}/history', init);
     case 'continuity-documents':
       return api.GET('/api/v1/continuity-documents/{id}/history', init);
+    case 'contracts':
+      return api.GET('/api/v1/contracts/{id}/history', init);
+    case 'change-notices':
+      return api.GET('/api/v1/change-notices/{id}/history', init);
+    case 'credentials':
+      return api.GET('/api/v1/credentials/{id}/history', init);
+    case 'recertification-campaigns':
+      return api.GET('/api/v1/recertification-campaigns/{id}/history', init);
+    case 'access-orders':
+      return api.GET('/api/v1/access-orders/{id}/history', init);
   }
 };
 export const historyApi = {

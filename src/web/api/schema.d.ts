@@ -195,6 +195,71 @@ export interface paths {
                                 organisationNumber: string | null;
                                 /** @enum {string} */
                                 type: "it_supplier" | "care_provider" | "consultant" | "other";
+                                profile: {
+                                    contacts: {
+                                        name: string;
+                                        role: string | null;
+                                        phone: string | null;
+                                        email: string | null;
+                                    }[];
+                                    supportContact: {
+                                        name: string;
+                                        phone: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    phone: string | null;
+                                    voicemail: boolean | null;
+                                    email: string | null;
+                                    premises: {
+                                        address: string;
+                                        /** @enum {string} */
+                                        tenure: "municipal" | "rented" | "owned";
+                                        note: string | null;
+                                        /** @enum {string} */
+                                        buildingNetworkResponsible: "municipality" | "supplier";
+                                        changesNeedConsultation: boolean;
+                                    }[];
+                                    telecom: {
+                                        /** @enum {string} */
+                                        kind: "fax" | "sim";
+                                        number: string;
+                                        assignedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "active" | "returned";
+                                        assignedTo: string | null;
+                                    }[];
+                                    messaging: {
+                                        name: string;
+                                        encrypted: boolean;
+                                        endToEnd: boolean;
+                                        justification: string | null;
+                                    }[];
+                                    subcontractors: {
+                                        name: string;
+                                        organisationNumber: string | null;
+                                        service: string;
+                                        systemIds: string[];
+                                    }[];
+                                    impactAssessment: {
+                                        assessedOn: string;
+                                        itSecurity: string | null;
+                                        dataProtection: string | null;
+                                        informationSecurity: string | null;
+                                        conclusion: string;
+                                    } | null;
+                                    publicInfo: {
+                                        description: string | null;
+                                        website: string | null;
+                                        visitingAddress: string | null;
+                                        openingHours: string | null;
+                                        languages: string | null;
+                                    } | null;
+                                };
+                                profileChangedAt: string | null;
+                                orderersConfirmedAt: string | null;
+                                orderersConfirmationDueOn: string | null;
+                                activeSuperUsers: number;
+                                warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                             }[];
                             nextCursor: string | null;
                         };
@@ -240,6 +305,71 @@ export interface paths {
                             organisationNumber: string | null;
                             /** @enum {string} */
                             type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                         };
                     };
                 };
@@ -292,6 +422,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers/{id}/orderers-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta att listan över behöriga beställare är aktuell (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            name: string;
+                            organisationNumber: string | null;
+                            /** @enum {string} */
+                            type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers/{id}": {
         parameters: {
             query?: never;
@@ -329,6 +574,71 @@ export interface paths {
                             organisationNumber: string | null;
                             /** @enum {string} */
                             type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                         };
                     };
                 };
@@ -356,6 +666,71 @@ export interface paths {
                         organisationNumber?: string | null;
                         /** @enum {string} */
                         type?: "it_supplier" | "care_provider" | "consultant" | "other";
+                        profile?: {
+                            contacts?: {
+                                name: string;
+                                role?: string | null;
+                                phone?: string | null;
+                                /** Format: email */
+                                email?: string | null;
+                            }[];
+                            supportContact?: {
+                                name: string;
+                                phone?: string | null;
+                                /** Format: email */
+                                email?: string | null;
+                            } | null;
+                            phone?: string | null;
+                            voicemail?: boolean | null;
+                            /** Format: email */
+                            email?: string | null;
+                            premises?: {
+                                address: string;
+                                /** @enum {string} */
+                                tenure: "municipal" | "rented" | "owned";
+                                note?: string | null;
+                            }[];
+                            telecom?: {
+                                /** @enum {string} */
+                                kind: "fax" | "sim";
+                                number: string;
+                                /** Format: date */
+                                assignedOn?: string | null;
+                                /**
+                                 * @default active
+                                 * @enum {string}
+                                 */
+                                status?: "active" | "returned";
+                                assignedTo?: string | null;
+                            }[];
+                            messaging?: {
+                                name: string;
+                                encrypted: boolean;
+                                endToEnd: boolean;
+                                justification?: string | null;
+                            }[];
+                            subcontractors?: {
+                                name: string;
+                                organisationNumber?: string | null;
+                                service: string;
+                                systemIds?: string[];
+                            }[];
+                            impactAssessment?: {
+                                /** Format: date */
+                                assessedOn: string;
+                                itSecurity?: string | null;
+                                dataProtection?: string | null;
+                                informationSecurity?: string | null;
+                                conclusion: string;
+                            } | null;
+                            publicInfo?: {
+                                description?: string | null;
+                                website?: string | null;
+                                visitingAddress?: string | null;
+                                openingHours?: string | null;
+                                languages?: string | null;
+                            } | null;
+                        };
                     };
                 };
             };
@@ -378,6 +753,71 @@ export interface paths {
                             organisationNumber: string | null;
                             /** @enum {string} */
                             type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                         };
                     };
                 };
@@ -480,6 +920,71 @@ export interface paths {
                             organisationNumber: string | null;
                             /** @enum {string} */
                             type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                         };
                     };
                 };
@@ -530,6 +1035,71 @@ export interface paths {
                             organisationNumber: string | null;
                             /** @enum {string} */
                             type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            profile: {
+                                contacts: {
+                                    name: string;
+                                    role: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                supportContact: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                } | null;
+                                phone: string | null;
+                                voicemail: boolean | null;
+                                email: string | null;
+                                premises: {
+                                    address: string;
+                                    /** @enum {string} */
+                                    tenure: "municipal" | "rented" | "owned";
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    buildingNetworkResponsible: "municipality" | "supplier";
+                                    changesNeedConsultation: boolean;
+                                }[];
+                                telecom: {
+                                    /** @enum {string} */
+                                    kind: "fax" | "sim";
+                                    number: string;
+                                    assignedOn: string | null;
+                                    /** @enum {string} */
+                                    status: "active" | "returned";
+                                    assignedTo: string | null;
+                                }[];
+                                messaging: {
+                                    name: string;
+                                    encrypted: boolean;
+                                    endToEnd: boolean;
+                                    justification: string | null;
+                                }[];
+                                subcontractors: {
+                                    name: string;
+                                    organisationNumber: string | null;
+                                    service: string;
+                                    systemIds: string[];
+                                }[];
+                                impactAssessment: {
+                                    assessedOn: string;
+                                    itSecurity: string | null;
+                                    dataProtection: string | null;
+                                    informationSecurity: string | null;
+                                    conclusion: string;
+                                } | null;
+                                publicInfo: {
+                                    description: string | null;
+                                    website: string | null;
+                                    visitingAddress: string | null;
+                                    openingHours: string | null;
+                                    languages: string | null;
+                                } | null;
+                            };
+                            profileChangedAt: string | null;
+                            orderersConfirmedAt: string | null;
+                            orderersConfirmationDueOn: string | null;
+                            activeSuperUsers: number;
+                            warnings: ("too-few-super-users" | "no-support-contact" | "orderers-unconfirmed" | "unencrypted-messaging")[];
                         };
                     };
                 };
@@ -17864,6 +18434,6335 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leverantörens personer */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                    includeArchived?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                /** Format: uuid */
+                                supplierId: string;
+                                /** @enum {string} */
+                                kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                                name: string;
+                                title: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                /** Format: uuid */
+                                userId: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till en person hos leverantören */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                        name: string;
+                        title?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        phone?: string | null;
+                        /** Format: uuid */
+                        userId?: string | null;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** @enum {string} */
+                            kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                            name: string;
+                            title: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en person hos en leverantör */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** @enum {string} */
+                            kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                            name: string;
+                            title: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en person hos en leverantör (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        title?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        phone?: string | null;
+                        /** Format: uuid */
+                        userId?: string | null;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** @enum {string} */
+                            kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                            name: string;
+                            title: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/supplier-people/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ta bort (arkivera) en person hos en leverantör (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** @enum {string} */
+                            kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                            name: string;
+                            title: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-people/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ en person hos en leverantör (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** @enum {string} */
+                            kind: "key_person" | "super_user" | "authorised_orderer" | "contact";
+                            name: string;
+                            title: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** System som leverantören levererar eller arbetar i */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                /** Format: uuid */
+                                systemId: string;
+                                name: string | null;
+                                critical: boolean;
+                                delivers: boolean;
+                                worksIn: boolean;
+                                administersOwnUsers: boolean;
+                                note: string | null;
+                                createdAt: string;
+                            }[];
+                            mayChange: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/systems/{systemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Koppla ett system till leverantören eller ändra kopplingen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    systemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        delivers?: boolean;
+                        worksIn?: boolean;
+                        administersOwnUsers?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            supplierId: string;
+                            /** Format: uuid */
+                            systemId: string;
+                            name: string | null;
+                            critical: boolean;
+                            delivers: boolean;
+                            worksIn: boolean;
+                            administersOwnUsers: boolean;
+                            note: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Ta bort kopplingen mellan leverantören och ett system */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    systemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Avtal: lista (Accept: text/csv ger CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    supplierId?: string;
+                    systemId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                title: string;
+                                reference: string | null;
+                                parties: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                jointProcurement: string[];
+                                dataProcessingAgreement: boolean;
+                                dataProcessingAgreementOn: string | null;
+                                systemIds: string[];
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                    critical: boolean;
+                                }[];
+                                critical: boolean;
+                                clauses: {
+                                    it_security: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                    information_security: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                    traceability: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                    logging: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                    continuity_peacetime: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                    continuity_heightened_alert: {
+                                        included: boolean;
+                                        disclaimer: boolean;
+                                        note: string | null;
+                                    };
+                                };
+                                clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                                disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                                responsibilities: {
+                                    /** @enum {string|null} */
+                                    workstations: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    hardware: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    software: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    network_equipment: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    connections: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    printers: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    fax: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    network_expansion: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                    /** @enum {string|null} */
+                                    own_equipment: "supplier" | "municipality" | "shared" | null;
+                                };
+                                note: string | null;
+                                warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett avtal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplierId: string;
+                        title: string;
+                        reference?: string | null;
+                        parties?: string | null;
+                        /** Format: date */
+                        startsOn?: string | null;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        jointProcurement?: string[];
+                        dataProcessingAgreement?: boolean;
+                        /** Format: date */
+                        dataProcessingAgreementOn?: string | null;
+                        systemIds?: string[];
+                        clauses?: {
+                            it_security?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            information_security?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            traceability?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            logging?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            continuity_peacetime?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            continuity_heightened_alert?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                        };
+                        responsibilities?: {
+                            /** @enum {string|null} */
+                            workstations?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            hardware?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            software?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            network_equipment?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            connections?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            printers?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            fax?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            network_expansion?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            equipment_and_login?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            own_equipment?: "supplier" | "municipality" | "shared" | null;
+                        };
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            reference: string | null;
+                            parties: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            jointProcurement: string[];
+                            dataProcessingAgreement: boolean;
+                            dataProcessingAgreementOn: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            critical: boolean;
+                            clauses: {
+                                it_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                information_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                traceability: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                logging: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_peacetime: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_heightened_alert: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                            };
+                            clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            responsibilities: {
+                                /** @enum {string|null} */
+                                workstations: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                hardware: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                software: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_equipment: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                connections: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                printers: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                fax: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_expansion: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                own_equipment: "supplier" | "municipality" | "shared" | null;
+                            };
+                            note: string | null;
+                            warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Avtal: export som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    supplierId?: string;
+                    systemId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett avtal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            reference: string | null;
+                            parties: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            jointProcurement: string[];
+                            dataProcessingAgreement: boolean;
+                            dataProcessingAgreementOn: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            critical: boolean;
+                            clauses: {
+                                it_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                information_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                traceability: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                logging: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_peacetime: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_heightened_alert: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                            };
+                            clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            responsibilities: {
+                                /** @enum {string|null} */
+                                workstations: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                hardware: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                software: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_equipment: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                connections: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                printers: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                fax: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_expansion: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                own_equipment: "supplier" | "municipality" | "shared" | null;
+                            };
+                            note: string | null;
+                            warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett avtal (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        reference?: string | null;
+                        parties?: string | null;
+                        /** Format: date */
+                        startsOn?: string | null;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        jointProcurement?: string[];
+                        dataProcessingAgreement?: boolean;
+                        /** Format: date */
+                        dataProcessingAgreementOn?: string | null;
+                        systemIds?: string[];
+                        clauses?: {
+                            it_security?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            information_security?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            traceability?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            logging?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            continuity_peacetime?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                            continuity_heightened_alert?: {
+                                included: boolean;
+                                /** @default false */
+                                disclaimer?: boolean;
+                                note?: string | null;
+                            };
+                        };
+                        responsibilities?: {
+                            /** @enum {string|null} */
+                            workstations?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            hardware?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            software?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            network_equipment?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            connections?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            printers?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            fax?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            network_expansion?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            equipment_and_login?: "supplier" | "municipality" | "shared" | null;
+                            /** @enum {string|null} */
+                            own_equipment?: "supplier" | "municipality" | "shared" | null;
+                        };
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            reference: string | null;
+                            parties: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            jointProcurement: string[];
+                            dataProcessingAgreement: boolean;
+                            dataProcessingAgreementOn: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            critical: boolean;
+                            clauses: {
+                                it_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                information_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                traceability: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                logging: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_peacetime: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_heightened_alert: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                            };
+                            clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            responsibilities: {
+                                /** @enum {string|null} */
+                                workstations: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                hardware: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                software: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_equipment: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                connections: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                printers: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                fax: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_expansion: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                own_equipment: "supplier" | "municipality" | "shared" | null;
+                            };
+                            note: string | null;
+                            warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett avtal */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera ett avtal (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            reference: string | null;
+                            parties: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            jointProcurement: string[];
+                            dataProcessingAgreement: boolean;
+                            dataProcessingAgreementOn: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            critical: boolean;
+                            clauses: {
+                                it_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                information_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                traceability: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                logging: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_peacetime: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_heightened_alert: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                            };
+                            clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            responsibilities: {
+                                /** @enum {string|null} */
+                                workstations: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                hardware: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                software: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_equipment: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                connections: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                printers: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                fax: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_expansion: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                own_equipment: "supplier" | "municipality" | "shared" | null;
+                            };
+                            note: string | null;
+                            warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ ett avtal (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            title: string;
+                            reference: string | null;
+                            parties: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            jointProcurement: string[];
+                            dataProcessingAgreement: boolean;
+                            dataProcessingAgreementOn: string | null;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                critical: boolean;
+                            }[];
+                            critical: boolean;
+                            clauses: {
+                                it_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                information_security: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                traceability: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                logging: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_peacetime: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                                continuity_heightened_alert: {
+                                    included: boolean;
+                                    disclaimer: boolean;
+                                    note: string | null;
+                                };
+                            };
+                            clauseGaps: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            disclaimers: ("it_security" | "information_security" | "traceability" | "logging" | "continuity_peacetime" | "continuity_heightened_alert")[];
+                            responsibilities: {
+                                /** @enum {string|null} */
+                                workstations: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                hardware: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                software: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_equipment: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                connections: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                printers: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                fax: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                network_expansion: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                equipment_and_login: "supplier" | "municipality" | "shared" | null;
+                                /** @enum {string|null} */
+                                own_equipment: "supplier" | "municipality" | "shared" | null;
+                            };
+                            note: string | null;
+                            warnings: ("critical-clause-gaps" | "disclaimers" | "no-data-processing-agreement")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samverkansmöten med leverantörer (nyast först) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    supplierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update")[];
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                heldOn: string;
+                                participants: string | null;
+                                topics: string;
+                                decisions: string | null;
+                                nextOn: string | null;
+                                nextOverdue: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Registrera ett samverkansmöte */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplierId: string;
+                        /** Format: date */
+                        heldOn: string;
+                        participants?: string | null;
+                        topics: string;
+                        decisions?: string | null;
+                        /** Format: date */
+                        nextOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplierName: string;
+                            heldOn: string;
+                            participants: string | null;
+                            topics: string;
+                            decisions: string | null;
+                            nextOn: string | null;
+                            nextOverdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett samverkansmöte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplierName: string;
+                            heldOn: string;
+                            participants: string | null;
+                            topics: string;
+                            decisions: string | null;
+                            nextOn: string | null;
+                            nextOverdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett samverkansmöte (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn?: string;
+                        participants?: string | null;
+                        topics?: string;
+                        decisions?: string | null;
+                        /** Format: date */
+                        nextOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplierName: string;
+                            heldOn: string;
+                            participants: string | null;
+                            topics: string;
+                            decisions: string | null;
+                            nextOn: string | null;
+                            nextOverdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/follow-up-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uppföljningsmallar: en per leverantörstyp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                supplierType: "it_supplier" | "care_provider" | "consultant" | "other";
+                                items: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                    text: string;
+                                    evidenceRequired: boolean;
+                                    sources: string[];
+                                }[];
+                                custom: boolean;
+                                version: number;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up-templates/{supplierType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta uppföljningsmallen för en leverantörstyp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    supplierType: "it_supplier" | "care_provider" | "consultant" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            supplierType: "it_supplier" | "care_provider" | "consultant" | "other";
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                            }[];
+                            custom: boolean;
+                            version: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Ersätt mallens punkter med kommunens egen lydelse (kräver If-Match; "v0" för den levererade mallen) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    supplierType: "it_supplier" | "care_provider" | "consultant" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            /** @enum {string} */
+                            area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                            text: string;
+                            evidenceRequired: boolean;
+                            sources: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            supplierType: "it_supplier" | "care_provider" | "consultant" | "other";
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                            }[];
+                            custom: boolean;
+                            version: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leverantörsuppföljningar: lista */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    supplierId?: string;
+                    status?: "planned" | "sent" | "answered" | "assessed" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "it_supplier" | "care_provider" | "consultant" | "other";
+                                };
+                                title: string;
+                                plannedOn: string;
+                                answerBy: string | null;
+                                /** Format: uuid */
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                                sentAt: string | null;
+                                answeredAt: string | null;
+                                assessedAt: string | null;
+                                closedAt: string | null;
+                                conclusion: string | null;
+                                counts: {
+                                    items: number;
+                                    answered: number;
+                                    assessed: number;
+                                    deficient: number;
+                                    openDeficiencies: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Planera en uppföljning av en leverantör */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplierId: string;
+                        title: string;
+                        /** Format: date */
+                        plannedOn: string;
+                        /** Format: date */
+                        answerBy?: string | null;
+                        /** Format: uuid */
+                        reviewerId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en uppföljning med punkter och underlag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en uppföljning (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** Format: date */
+                        plannedOn?: string;
+                        /** Format: date */
+                        answerBy?: string | null;
+                        /** Format: uuid */
+                        reviewerId?: string | null;
+                        conclusion?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/supplier-follow-ups/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skicka uppföljningen till leverantören (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-follow-ups/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lämna in leverantörens svar (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-follow-ups/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avsluta uppföljningen när alla brister är åtgärdade (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            actions: ("update" | "send" | "answer" | "submit" | "assess" | "close")[];
+                            /** Format: uuid */
+                            supplierId: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "it_supplier" | "care_provider" | "consultant" | "other";
+                            };
+                            title: string;
+                            plannedOn: string;
+                            answerBy: string | null;
+                            /** Format: uuid */
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "sent" | "answered" | "assessed" | "closed";
+                            sentAt: string | null;
+                            answeredAt: string | null;
+                            assessedAt: string | null;
+                            closedAt: string | null;
+                            conclusion: string | null;
+                            counts: {
+                                items: number;
+                                answered: number;
+                                assessed: number;
+                                deficient: number;
+                                openDeficiencies: number;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                position: number;
+                                code: string;
+                                /** @enum {string} */
+                                area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                                text: string;
+                                evidenceRequired: boolean;
+                                sources: string[];
+                                /** @enum {string|null} */
+                                answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                                answerComment: string | null;
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                assessment: "approved" | "deficient" | "not_applicable" | null;
+                                assessmentNote: string | null;
+                                deficiencyDueOn: string | null;
+                                assessedAt: string | null;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string | null;
+                                    /** @enum {string} */
+                                    status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                                } | null;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    createdAt: string;
+                                }[];
+                                actions: ("answer" | "upload" | "assess")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up-items/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Besvara en punkt (leverantörens intygande; kräver If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        answer: "yes" | "partly" | "no" | "not_applicable";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            position: number;
+                            code: string;
+                            /** @enum {string} */
+                            area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                            text: string;
+                            evidenceRequired: boolean;
+                            sources: string[];
+                            /** @enum {string|null} */
+                            answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                            answerComment: string | null;
+                            answeredAt: string | null;
+                            /** @enum {string|null} */
+                            assessment: "approved" | "deficient" | "not_applicable" | null;
+                            assessmentNote: string | null;
+                            deficiencyDueOn: string | null;
+                            assessedAt: string | null;
+                            measure: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            } | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            actions: ("answer" | "upload" | "assess")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up-items/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bedöm en punkt; en brist kräver förfallodag och blir en åtgärd (kräver If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        assessment: "approved" | "deficient" | "not_applicable";
+                        note?: string | null;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        measureTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            position: number;
+                            code: string;
+                            /** @enum {string} */
+                            area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                            text: string;
+                            evidenceRequired: boolean;
+                            sources: string[];
+                            /** @enum {string|null} */
+                            answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                            answerComment: string | null;
+                            answeredAt: string | null;
+                            /** @enum {string|null} */
+                            assessment: "approved" | "deficient" | "not_applicable" | null;
+                            assessmentNote: string | null;
+                            deficiencyDueOn: string | null;
+                            assessedAt: string | null;
+                            measure: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            } | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            actions: ("answer" | "upload" | "assess")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up-items/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bifoga underlag (multipart/form-data, fältet file, högst 25 MB; PDF, PNG, JPEG, docx, xlsx, odt, ods, txt, csv) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            position: number;
+                            code: string;
+                            /** @enum {string} */
+                            area: "systems" | "competence" | "access" | "security" | "equipment" | "continuity" | "communication" | "obligations" | "compliance";
+                            text: string;
+                            evidenceRequired: boolean;
+                            sources: string[];
+                            /** @enum {string|null} */
+                            answer: "yes" | "partly" | "no" | "not_applicable" | null;
+                            answerComment: string | null;
+                            answeredAt: string | null;
+                            /** @enum {string|null} */
+                            assessment: "approved" | "deficient" | "not_applicable" | null;
+                            assessmentNote: string | null;
+                            deficiencyDueOn: string | null;
+                            assessedAt: string | null;
+                            measure: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "planned" | "in_progress" | "done" | "cancelled";
+                            } | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            actions: ("answer" | "upload" | "assess")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ladda ned en fil (alltid som bilaga) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Behörighetsbevis och e-tjänstekort: lista */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    kind?: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                    status?: "ordered" | "active" | "revoked" | "expired" | "returned";
+                    supplierId?: string;
+                    systemId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                archived: boolean;
+                                allowedActions: ("read" | "update")[];
+                                /** @enum {string} */
+                                kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                                holderName: string;
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: uuid */
+                                accessOrderId: string | null;
+                                serial: string | null;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                /** @enum {string} */
+                                status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                                expired: boolean;
+                                issuedOn: string | null;
+                                handedOverAt: string | null;
+                                handedOverBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** @enum {string|null} */
+                                identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                                identityNote: string | null;
+                                revokedOn: string | null;
+                                chargeable: boolean;
+                                note: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Registrera ett behörighetsbevis */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                        holderName: string;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        accessOrderId?: string | null;
+                        serial?: string | null;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validTo?: string | null;
+                        /** Format: date */
+                        issuedOn?: string | null;
+                        chargeable?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett behörighetsbevis */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett behörighetsbevis (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                        holderName?: string;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        /** Format: uuid */
+                        systemId?: string | null;
+                        /** Format: uuid */
+                        accessOrderId?: string | null;
+                        serial?: string | null;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validTo?: string | null;
+                        /** Format: date */
+                        issuedOn?: string | null;
+                        chargeable?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lämna ut ett behörighetsbevis: hur identiteten kontrollerades krävs (D0-18, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person";
+                        identityNote?: string | null;
+                        /** Format: date-time */
+                        handedOverAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spärra ett behörighetsbevis (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrera att ett behörighetsbevis återlämnats (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** @enum {string} */
+                            kind: "e_id_card" | "siths_card" | "token" | "key" | "mobile_phone" | "sim_card" | "mdm_enrolment" | "account";
+                            holderName: string;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            accessOrderId: string | null;
+                            serial: string | null;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            status: "ordered" | "active" | "revoked" | "expired" | "returned";
+                            expired: boolean;
+                            issuedOn: string | null;
+                            handedOverAt: string | null;
+                            handedOverBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            identityMethod: "id_card" | "passport" | "driving_licence" | "e_identification" | "known_in_person" | null;
+                            identityNote: string | null;
+                            revokedOn: string | null;
+                            chargeable: boolean;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett behörighetsbevis */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recertification-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Omprövningskampanjer: lista */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    status?: "open" | "closed";
+                    systemId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                archived: boolean;
+                                allowedActions: ("read" | "update")[];
+                                /** Format: uuid */
+                                systemId: string;
+                                systemName: string | null;
+                                title: string;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                overdue: boolean;
+                                progress: {
+                                    total: number;
+                                    decided: number;
+                                    kept: number;
+                                    removed: number;
+                                    open: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Starta en omprövning av ett systems konton */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        systemId: string;
+                        title: string;
+                        /** Format: date */
+                        dueOn: string;
+                        populate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            systemId: string;
+                            systemName: string | null;
+                            title: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            overdue: boolean;
+                            progress: {
+                                total: number;
+                                decided: number;
+                                kept: number;
+                                removed: number;
+                                open: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recertification-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en omprövningskampanj */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            systemId: string;
+                            systemName: string | null;
+                            title: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            overdue: boolean;
+                            progress: {
+                                total: number;
+                                decided: number;
+                                kept: number;
+                                removed: number;
+                                open: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en omprövningskampanj (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** Format: date */
+                        dueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            systemId: string;
+                            systemName: string | null;
+                            title: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            overdue: boolean;
+                            progress: {
+                                total: number;
+                                decided: number;
+                                kept: number;
+                                removed: number;
+                                open: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/recertification-campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stäng en omprövningskampanj när alla konton är granskade (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            archived: boolean;
+                            allowedActions: ("read" | "update")[];
+                            /** Format: uuid */
+                            systemId: string;
+                            systemName: string | null;
+                            title: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            overdue: boolean;
+                            progress: {
+                                total: number;
+                                decided: number;
+                                kept: number;
+                                removed: number;
+                                open: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recertification-campaigns/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontona i en omprövning (en leverantör ser sin egen personal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                /** Format: uuid */
+                                campaignId: string;
+                                accountName: string;
+                                personName: string;
+                                permissions: string | null;
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                /** @enum {string} */
+                                reviewer: "manager" | "system_administrator" | "supplier";
+                                /** @enum {string|null} */
+                                decision: "keep" | "remove" | null;
+                                decisionNote: string | null;
+                                decidedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                decidedAt: string | null;
+                                terminationOrder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                canDecide: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lägg till ett konto i en omprövning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountName: string;
+                        personName: string;
+                        permissions?: string | null;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** @enum {string} */
+                        reviewer?: "manager" | "system_administrator" | "supplier";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: uuid */
+                            campaignId: string;
+                            accountName: string;
+                            personName: string;
+                            permissions: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            /** @enum {string} */
+                            reviewer: "manager" | "system_administrator" | "supplier";
+                            /** @enum {string|null} */
+                            decision: "keep" | "remove" | null;
+                            decisionNote: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            decidedAt: string | null;
+                            terminationOrder: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recertification-campaigns/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en omprövningskampanj */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recertification-items/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Behåll eller ta bort ett konto; borttag skapar en avslutsbeställning (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "keep" | "remove";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            /** Format: uuid */
+                            campaignId: string;
+                            accountName: string;
+                            personName: string;
+                            permissions: string | null;
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            /** @enum {string} */
+                            reviewer: "manager" | "system_administrator" | "supplier";
+                            /** @enum {string|null} */
+                            decision: "keep" | "remove" | null;
+                            decisionNote: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            decidedAt: string | null;
+                            terminationOrder: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/charge-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Debiteringsunderlag per leverantör och period */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    supplierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            suppliers: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                counts: {
+                                    eIdCards: number;
+                                    sithsCards: number;
+                                    tokens: number;
+                                    keys: number;
+                                    mobilePhones: number;
+                                    simCards: number;
+                                    mdmUsers: number;
+                                };
+                                lines: {
+                                    /** Format: uuid */
+                                    credentialId: string;
+                                    /** Format: uuid */
+                                    supplierId: string;
+                                    kind: string;
+                                    holderName: string;
+                                    serial: string | null;
+                                    issuedOn: string | null;
+                                    revokedOn: string | null;
+                                    /** @enum {string} */
+                                    basis: "issued" | "active";
+                                }[];
+                            }[];
+                            totals: {
+                                eIdCards: number;
+                                sithsCards: number;
+                                tokens: number;
+                                keys: number;
+                                mobilePhones: number;
+                                simCards: number;
+                                mdmUsers: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/charge-back.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Debiteringsunderlaget som Excel */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    supplierId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inställningar för behörighetsbeställningar (ledtider, sen beställning, eskalering) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            newLeadDays: number;
+                            changeLeadDays: number;
+                            /** @enum {string} */
+                            latePolicy: "reject" | "accept";
+                            terminateEscalateHours: number;
+                            requiredTraining: string | null;
+                            allowedActions: ("read" | "update")[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Ändra inställningarna för behörighetsbeställningar (kräver If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newLeadDays: number;
+                        changeLeadDays: number;
+                        /** @enum {string} */
+                        latePolicy: "reject" | "accept";
+                        terminateEscalateHours: number;
+                        requiredTraining?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            newLeadDays: number;
+                            changeLeadDays: number;
+                            /** @enum {string} */
+                            latePolicy: "reject" | "accept";
+                            terminateEscalateHours: number;
+                            requiredTraining: string | null;
+                            allowedActions: ("read" | "update")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/lead-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledtiderna som gäller för nya beställningar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            newLeadDays: number;
+                            changeLeadDays: number;
+                            /** @enum {string} */
+                            latePolicy: "reject" | "accept";
+                            requiredTraining: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Behörighetsbeställningar: lista (nyast först) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    status?: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                    type?: "new" | "change" | "terminate";
+                    supplierId?: string;
+                    systemId?: string;
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                number: string;
+                                /** @enum {string} */
+                                type: "new" | "change" | "terminate";
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                                /** @enum {string} */
+                                priority: "normal" | "high";
+                                system: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                };
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                personName: string;
+                                personEmail: string | null;
+                                personnummerMasked: string | null;
+                                canRevealPersonnummer: boolean;
+                                permissions: string | null;
+                                justification: string | null;
+                                startDate: string;
+                                submittedAt: string;
+                                submittedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                orderer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                late: boolean;
+                                lateReason: string | null;
+                                leadTime: {
+                                    requiredDays: number;
+                                    daysAhead: number;
+                                };
+                                decidedAt: string | null;
+                                decidedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                decisionNote: string | null;
+                                executedAt: string | null;
+                                executedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                escalatedAt: string | null;
+                                gates: {
+                                    trainingDoneOn: string | null;
+                                    secrecyReminderSignedOn: string | null;
+                                    informedOfRegistrationOn: string | null;
+                                    missing: ("training" | "secrecy_reminder" | "informed")[];
+                                };
+                                steps: ("approve" | "reject" | "execute" | "cancel")[];
+                                allowedActions: ("read" | "update")[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Beställ nytt konto, ändrad behörighet eller avslut (ledtid 14/7 dagar, avslut utan ledtid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "new" | "change" | "terminate";
+                        /** Format: uuid */
+                        systemId: string;
+                        personName: string;
+                        /** Format: date */
+                        startDate: string;
+                        /** Format: uuid */
+                        supplierId?: string | null;
+                        personnummer?: string | null;
+                        /** Format: email */
+                        personEmail?: string | null;
+                        permissions?: string | null;
+                        justification?: string | null;
+                        lateReason?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: date */
+                        trainingDoneOn?: string | null;
+                        /** Format: date */
+                        secrecyReminderSignedOn?: string | null;
+                        /** Format: date */
+                        informedOfRegistrationOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/reports/lead-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapport: ledtider per leverantör */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            rows: {
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                supplierName: string | null;
+                                newTotal: number;
+                                newLate: number;
+                                changeTotal: number;
+                                changeLate: number;
+                                onTimePercent: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/reports/terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rapport: tid från beställt avslut till utfört, per leverantör */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            thresholdHours: number;
+                            rows: {
+                                /** Format: uuid */
+                                supplierId: string | null;
+                                supplierName: string | null;
+                                total: number;
+                                executed: number;
+                                open: number;
+                                medianHours: number | null;
+                                maxHours: number | null;
+                                overThreshold: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta en behörighetsbeställning */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra en öppen beställning, t.ex. registrera utbildning och sekretesserinran (kräver If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        personEmail?: string | null;
+                        permissions?: string | null;
+                        justification?: string | null;
+                        /** Format: date */
+                        trainingDoneOn?: string | null;
+                        /** Format: date */
+                        secrecyReminderSignedOn?: string | null;
+                        /** Format: date */
+                        informedOfRegistrationOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Godkänn beställningen (systemägare eller systemförvaltare, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Avslå beställningen med motivering (systemägare eller systemförvaltare, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Markera beställningen som utförd (IT; spärrarna för extern personal måste vara uppfyllda, kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återkalla beställningen (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            number: string;
+                            /** @enum {string} */
+                            type: "new" | "change" | "terminate";
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "executed" | "cancelled";
+                            /** @enum {string} */
+                            priority: "normal" | "high";
+                            system: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            };
+                            supplier: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            personName: string;
+                            personEmail: string | null;
+                            personnummerMasked: string | null;
+                            canRevealPersonnummer: boolean;
+                            permissions: string | null;
+                            justification: string | null;
+                            startDate: string;
+                            submittedAt: string;
+                            submittedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            orderer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            late: boolean;
+                            lateReason: string | null;
+                            leadTime: {
+                                requiredDays: number;
+                                daysAhead: number;
+                            };
+                            decidedAt: string | null;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decisionNote: string | null;
+                            executedAt: string | null;
+                            executedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalatedAt: string | null;
+                            gates: {
+                                trainingDoneOn: string | null;
+                                secrecyReminderSignedOn: string | null;
+                                informedOfRegistrationOn: string | null;
+                                missing: ("training" | "secrecy_reminder" | "informed")[];
+                            };
+                            steps: ("approve" | "reject" | "execute" | "cancel")[];
+                            allowedActions: ("read" | "update")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/personnummer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visa hela personnumret (samordnare och IT; visningen loggas) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personnummer: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-orders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för en behörighetsbeställning */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ändringsmeddelanden: lista (senast skickade först) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    includeArchived?: "true" | "false";
+                    sort?: string;
+                    kind?: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                    status?: "draft" | "published";
+                    systemId?: string;
+                    supplierId?: string;
+                    pending?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                archived: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                allowedActions: ("read" | "update" | "archive" | "restore")[];
+                                /** @enum {string} */
+                                kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                                title: string;
+                                body: string;
+                                systemIds: string[];
+                                systems: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                supplierIds: string[];
+                                suppliers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                effectiveOn: string | null;
+                                acknowledgeBy: string | null;
+                                costImpact: boolean;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                publishedAt: string | null;
+                                publishedByName: string | null;
+                                recipients: {
+                                    /** Format: uuid */
+                                    supplierId: string;
+                                    supplierName: string;
+                                    acknowledgedAt: string | null;
+                                    acknowledgedByName: string | null;
+                                    comment: string | null;
+                                    remindedAt: string | null;
+                                    overdue: boolean;
+                                }[];
+                                counts: {
+                                    recipients: number;
+                                    acknowledged: number;
+                                    overdue: number;
+                                };
+                                canPublish: boolean;
+                                canAcknowledgeFor: string[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Skapa ett ändringsmeddelande (utkast) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                        title: string;
+                        body: string;
+                        systemIds?: string[];
+                        supplierIds?: string[];
+                        /** Format: date */
+                        effectiveOn?: string | null;
+                        /** Format: date */
+                        acknowledgeBy?: string | null;
+                        costImpact?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hämta ett ändringsmeddelande */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ändra ett ändringsmeddelande (kräver If-Match; efter utskick bara datumen) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                        title?: string;
+                        body?: string;
+                        systemIds?: string[];
+                        supplierIds?: string[];
+                        /** Format: date */
+                        effectiveOn?: string | null;
+                        /** Format: date */
+                        acknowledgeBy?: string | null;
+                        costImpact?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Historik för ett ändringsmeddelande */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                    email: string;
+                                } | null;
+                                action: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arkivera ett ändringsmeddelande (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Återställ ett ändringsmeddelande (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skicka ändringsmeddelandet till leverantörerna (kräver If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-notices/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bekräfta att leverantören tagit del av ändringsmeddelandet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supplierId?: string;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            archived: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            allowedActions: ("read" | "update" | "archive" | "restore")[];
+                            /** @enum {string} */
+                            kind: "system_change" | "system_replacement" | "authentication" | "mdm" | "mobile_operator" | "messaging" | "instruction" | "sdk_request";
+                            title: string;
+                            body: string;
+                            systemIds: string[];
+                            systems: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                            }[];
+                            supplierIds: string[];
+                            suppliers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            effectiveOn: string | null;
+                            acknowledgeBy: string | null;
+                            costImpact: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                supplierId: string;
+                                supplierName: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedByName: string | null;
+                                comment: string | null;
+                                remindedAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            counts: {
+                                recipients: number;
+                                acknowledged: number;
+                                overdue: number;
+                            };
+                            canPublish: boolean;
+                            canAcknowledgeFor: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leverantörsportalen: min organisations att göra */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisations: {
+                                supplier: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                                roles: string[];
+                                followUpsToAnswer: number | null;
+                                noticesToAcknowledge: number | null;
+                                overdueNotices: number | null;
+                                openAccessOrders: number | null;
+                                activeCredentials: number | null;
+                                orderersConfirmation: {
+                                    confirmedAt: string | null;
+                                    dueOn: string | null;
+                                    due: boolean;
+                                    canConfirm: boolean;
+                                } | null;
+                                pendingNotices: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    kind: string;
+                                    acknowledgeBy: string | null;
+                                    overdue: boolean;
+                                }[];
+                            }[];
+                            myIncidents: {
+                                open: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

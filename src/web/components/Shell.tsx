@@ -11,7 +11,8 @@ import { NotificationBell } from '../routes/notifications/NotificationBell.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
-type Section = 'registers' | 'assessment' | 'incidents' | 'followUp' | 'admin' | 'own';
+// 'portal': a supplier user's own organisation (H3 portal home)
+type Section = 'portal' | 'registers' | 'assessment' | 'incidents' | 'followUp' | 'admin' | 'own';
 type NavItem = { to: string; label: string; section: Section; show: (me: Me | null | undefined) => boolean };
 
 // The side navigation: each page shows only to those whose roles may use it (the server decides
@@ -19,10 +20,26 @@ type NavItem = { to: string; label: string; section: Section; show: (me: Me | nu
 // grouped as people work: the registers, the assessment (classify, assess, decide), follow-up, and
 // the tenant's administration.
 const NAV: NavItem[] = [
+  // H3 change notices + portal home: a supplier user starts at the portal; notices are the municipality's
+  // follow-up, and a supplier-only user's own under the portal
+  { to: '/portal', label: 'portal.nav', section: 'portal', show: (me) => !!me?.grants.some((g) => g.scopeType === 'supplier') },
+  {
+    to: '/change-notices',
+    label: 'changeNotices.nav',
+    section: 'portal',
+    show: (me) => mayDo(me, 'change-notice') && !me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
   { to: '/systems', label: 'nav.systems', section: 'registers', show: (me) => mayDo(me, 'system') },
   { to: '/information-assets', label: 'nav.assets', section: 'registers', show: (me) => mayDo(me, 'information-asset') },
   { to: '/org-units', label: 'nav.orgUnits', section: 'registers', show: (me) => mayDo(me, 'org-unit') },
   { to: '/suppliers', label: 'suppliers.nav', section: 'registers', show: (me) => mayDo(me, 'supplier') },
+  // H1 supplier register: the municipality's contracts (supplier users see theirs on their organisation's page)
+  {
+    to: '/contracts',
+    label: 'contracts.nav',
+    section: 'registers',
+    show: (me) => mayDo(me, 'contract') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
   { to: '/classification', label: 'classification.nav', section: 'assessment', show: (me) => mayDo(me, 'information-asset') },
   { to: '/requirements', label: 'requirements.nav', section: 'assessment', show: (me) => mayDo(me, 'requirement') },
   { to: '/risks', label: 'risks.nav', section: 'assessment', show: (me) => mayDo(me, 'risk') },
@@ -47,7 +64,44 @@ const NAV: NavItem[] = [
     show: (me) => mayDo(me, 'restore-priority'),
   },
   { to: '/continuity/exercises', label: 'continuity.nav.exercises', section: 'incidents', show: (me) => mayDo(me, 'exercise') },
+  // H4 access orders: the municipality's follow-up; a supplier user's orders under the portal
+  {
+    to: '/access-orders',
+    label: 'accessOrders.nav',
+    section: 'followUp',
+    show: (me) => mayDo(me, 'access-order') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
+  {
+    to: '/access-orders',
+    label: 'accessOrders.nav',
+    section: 'portal',
+    show: (me) => mayDo(me, 'access-order') && !me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
+  // H5 credentials + recertification + charge-back
+  { to: '/credentials', label: 'credentials.nav', section: 'followUp', show: (me) => mayDo(me, 'credential') },
+  { to: '/recertifications', label: 'recertifications.nav', section: 'followUp', show: (me) => mayDo(me, 'recertification') },
+  { to: '/reports/charge-back', label: 'chargeBack.nav', section: 'followUp', show: (me) => mayDo(me, 'credential') },
   { to: '/log-reviews', label: 'logReviews.nav', section: 'followUp', show: (me) => mayDo(me, 'log-review') },
+  // H2 follow-ups: the municipality's register; supplier users answer theirs under /portal/follow-ups
+  {
+    to: '/supplier-follow-ups',
+    label: 'followUps.title',
+    section: 'followUp',
+    show: (me) => mayDo(me, 'follow-up') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
+  {
+    to: '/portal/follow-ups',
+    label: 'followUps.portalTitle',
+    section: 'followUp',
+    show: (me) => mayDo(me, 'follow-up') && !!me?.grants.some((g) => g.scopeType === 'supplier'),
+  },
+  // H3 change notices (municipal view)
+  {
+    to: '/change-notices',
+    label: 'changeNotices.nav',
+    section: 'followUp',
+    show: (me) => mayDo(me, 'change-notice') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
+  },
   { to: '/audit', label: 'audit.nav', section: 'followUp', show: (me) => mayDo(me, 'audit-trail') },
   { to: '/admin/users', label: 'users.nav', section: 'admin', show: (me) => mayDo(me, 'user') },
   { to: '/admin/settings', label: 'tenantSettings.nav', section: 'admin', show: (me) => mayDo(me, 'tenant-settings') },
@@ -81,7 +135,7 @@ export function activeNavItem(items: readonly { to: string }[], pathname: string
     .reduce<string | undefined>((best, item) => (best === undefined || item.to.length > best.length ? item.to : best), undefined);
 }
 
-const SECTIONS: Section[] = ['registers', 'assessment', 'incidents', 'followUp', 'admin', 'own'];
+const SECTIONS: Section[] = ['portal', 'registers', 'assessment', 'incidents', 'followUp', 'admin', 'own'];
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
 export function Shell() {

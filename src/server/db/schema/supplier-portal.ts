@@ -214,10 +214,7 @@ export const followUpItems = pgTable(
       name: 'follow_up_items_follow_up_fk',
     }),
     check('follow_up_items_answer_ck', sql`${t.answer} is null or ${t.answer} in ('yes', 'partly', 'no', 'not_applicable')`),
-    check(
-      'follow_up_items_assessment_ck',
-      sql`${t.assessment} is null or ${t.assessment} in ('approved', 'deficient', 'not_applicable')`,
-    ),
+    check('follow_up_items_assessment_ck', sql`${t.assessment} is null or ${t.assessment} in ('approved', 'deficient', 'not_applicable')`),
     index('follow_up_items_follow_up_idx').on(t.tenantId, t.followUpId, t.position),
   ],
 );

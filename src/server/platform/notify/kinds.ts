@@ -61,6 +61,58 @@ export const notificationKinds: readonly NotificationKind[] = [
     maskedTitle: { sv: 'Sekretessmarkerad riskanalys', en: 'Secret-marked risk analysis' },
     defaults: on,
   },
+  // H2 follow-ups (D1-17)
+  {
+    kind: 'follow-up-sent',
+    label: { sv: 'Uppföljning från kommunen att besvara', en: 'Follow-up from the municipality to answer' },
+    maskedTitle: { sv: 'Uppföljning', en: 'Follow-up' },
+    defaults: on,
+  },
+  {
+    kind: 'follow-up-answered',
+    label: { sv: 'En leverantör har besvarat en uppföljning', en: 'A supplier has answered a follow-up' },
+    maskedTitle: { sv: 'Uppföljning', en: 'Follow-up' },
+    defaults: on,
+  },
+  // H1 supplier register (D3-08)
+  {
+    kind: 'supplier-profile-changed',
+    label: { sv: 'En leverantör har ändrat sina uppgifter', en: 'A supplier has changed its details' },
+    maskedTitle: { sv: 'Leverantörsuppgifter har ändrats', en: 'Supplier details have changed' },
+    defaults: on,
+  },
+  // H3 change notices (D0-06, D3-33) and the orderers list (D0-11)
+  {
+    kind: 'change-notice-published',
+    label: { sv: 'Ändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
+    maskedTitle: { sv: 'Ändringsmeddelande', en: 'Change notice' },
+    defaults: on,
+  },
+  {
+    kind: 'change-notice-overdue',
+    label: { sv: 'Ändringsmeddelande som inte bekräftats i tid', en: 'Change notice not acknowledged in time' },
+    maskedTitle: { sv: 'Ändringsmeddelande', en: 'Change notice' },
+    defaults: on,
+  },
+  {
+    kind: 'orderers-confirmation-due',
+    label: { sv: 'Bekräfta listan över behöriga beställare', en: 'Confirm the list of authorised orderers' },
+    maskedTitle: { sv: 'Behöriga beställare', en: 'Authorised orderers' },
+    defaults: on,
+  },
+  // H4 access orders (D0-12..D0-14)
+  {
+    kind: 'access-order-to-handle',
+    label: { sv: 'Behörighetsbeställning att godkänna eller utföra', en: 'Access order to approve or carry out' },
+    maskedTitle: { sv: 'Behörighetsbeställning i ett sekretessmarkerat system', en: 'Access order in a secret-marked system' },
+    defaults: on,
+  },
+  {
+    kind: 'access-order-escalated',
+    label: { sv: 'Avslut av konto som inte utförts i tid', en: 'Account termination not carried out in time' },
+    maskedTitle: { sv: 'Avslut av konto i ett sekretessmarkerat system', en: 'Account termination in a secret-marked system' },
+    defaults: on,
+  },
 ];
 
 const byKind = new Map(notificationKinds.map((k) => [k.kind, k]));

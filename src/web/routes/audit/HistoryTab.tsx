@@ -24,6 +24,11 @@ const ENTITY_TYPE: Record<HistoryPath, string> = {
   exercises: 'exercise',
   // the audit trail names continuity documents (and a system's continuity) 'continuity'
   'continuity-documents': 'continuity',
+  contracts: 'contract',
+  'change-notices': 'change-notice',
+  credentials: 'credential',
+  'recertification-campaigns': 'recertification',
+  'access-orders': 'access-order',
 };
 
 /**
