@@ -123,6 +123,9 @@ describe('access orders in the browser (D0-11, D0-12)', () => {
     await page.getByRole('button', { name: 'Markera som utförd' }).click();
     await page.getByText('Beställningen är utförd.').first().waitFor();
     await page.getByText('Utförd', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Visa historik' }).click();
+    await page.getByRole('table', { name: 'Historik, nyast först' }).waitFor();
+    await expectAccessible(page, 'access order history');
 
     await page.goto(`${baseUrl()}/access-orders/settings`);
     await page.getByRole('heading', { level: 1, name: 'Inställningar för behörighetsbeställningar' }).waitFor();

@@ -54,7 +54,7 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
       let page = ui.page;
       await signIn(page);
       await page.goto(`${baseUrl()}/change-notices/new`);
-      await page.getByRole('heading', { level: 1, name: 'Nytt ändringsmeddelande' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Nytt förändringsmeddelande' }).waitFor();
       await page.locator('#notice-kind').selectOption('instruction');
       const title = `Ny lösenordsanvisning ${id}`;
       await page.locator('#notice-title').fill(title);
@@ -90,15 +90,23 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
       await page.locator('form button[type="submit"]').click();
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: 'Portalens startsida' }).click();
+      // the menu holds the portal's pages only: the municipality's supplier work is not theirs
+      const portalMenu = nav.getByRole('group', { name: 'Leverantörsportalen' });
+      await portalMenu.getByRole('link', { name: 'Förändringsmeddelanden' }).waitFor();
+      await portalMenu.getByRole('link', { name: 'Vår organisation' }).waitFor();
+      expect(await nav.getByRole('group', { name: 'Leverantörer och behörigheter' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Avtal' }).count()).toBe(0);
       await page.getByRole('heading', { level: 1, name: 'Leverantörsportalen' }).waitFor();
       await page.getByRole('heading', { level: 2, name: supplierName }).waitFor();
-      await page.getByRole('heading', { name: 'Ändringsmeddelanden att bekräfta (1)' }).waitFor();
+      await page.getByRole('heading', { name: 'Förändringsmeddelanden att bekräfta (1)' }).waitFor();
       // D0-11: the orderers list has never been confirmed
       await page.getByText('Listan har aldrig bekräftats.').waitFor();
       await expectAccessible(page, 'portal home');
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Er bekräftelse' }).waitFor();
+      // the notice's history is the municipality's (the server answers 404 to supplier users)
+      expect(await page.getByRole('heading', { level: 2, name: 'Historik' }).count()).toBe(0);
       await expectAccessible(page, 'change notice for the supplier');
       await page.locator('#ack-comment').fill('Vi har informerat all personal.');
       await page.getByRole('button', { name: 'Bekräfta att vi tagit del' }).click();
@@ -106,7 +114,7 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ack-heading');
       await expectAccessible(page, 'change notice acknowledged');
       await page.getByRole('link', { name: 'Leverantörsportalen' }).last().click();
-      await page.getByText('Inga ändringsmeddelanden väntar på bekräftelse.').waitFor();
+      await page.getByText('Inga förändringsmeddelanden väntar på bekräftelse.').waitFor();
 
       // The coordinator sees the acknowledgement with the comment.
       page = await ui.reopen();
@@ -117,6 +125,9 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
         .getByRole('table', { name: 'Leverantörer som fått meddelandet' })
         .getByRole('row', { name: new RegExp(supplierName) });
       await expect.poll(() => row.textContent()).toContain('Vi har informerat all personal.');
+      await page.getByRole('button', { name: 'Visa historik' }).click();
+      await page.getByRole('table', { name: 'Historik, nyast först' }).waitFor();
+      await expectAccessible(page, 'change notice history');
     },
   );
 });

@@ -52,6 +52,10 @@ describe('credentials and the charge-back report in the browser (D0-17, D0-18, D
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Aktivt').first().waitFor();
     await page.getByText('ID-kort', { exact: true }).waitFor();
+    // the hand-over is in the card's history
+    await page.getByRole('button', { name: 'Visa historik' }).click();
+    await page.getByRole('table', { name: 'Historik, nyast först' }).waitFor();
+    await expectAccessible(page, 'credential history');
 
     // D0-17, D3-25: the charge-back report from the menu counts the cards per supplier for the period
     await page.getByRole('navigation').getByRole('link', { name: 'Debiteringsunderlag' }).click();

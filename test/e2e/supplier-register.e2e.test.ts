@@ -111,6 +111,9 @@ describe('supplier register: people, systems, contracts in the browser (issue 7)
     await page.getByText(/Avtalet gäller ett kritiskt system men saknar krav: Informationssäkerhet/).waitFor();
     await page.getByText('Avtalet har friskrivningar: Loggning').waitFor();
     await expectAccessible(page, 'contract detail');
+    await page.getByRole('button', { name: 'Visa historik' }).click();
+    await page.getByRole('table', { name: 'Historik, nyast först' }).waitFor();
+    await expectAccessible(page, 'contract history');
     const contracts = (await api.get(`/api/v1/contracts?supplierId=${String(supplier.id)}`)) as { items: { clauseGaps: string[] }[] };
     expect(contracts.items[0]!.clauseGaps).toContain('continuity_heightened_alert');
   });
@@ -149,7 +152,7 @@ describe('supplier register: people, systems, contracts in the browser (issue 7)
       await page.locator('#signin-password').fill(SUPPLIER_PASSWORD);
       await page.locator('form button[type="submit"]').click();
       const nav = page.getByRole('navigation');
-      await nav.getByRole('link', { name: 'Leverantörer' }).click();
+      await nav.getByRole('link', { name: 'Vår organisation' }).click();
       await page.getByRole('heading', { level: 1, name: 'Leverantörer' }).waitFor();
       // its own organisation only
       await page.getByRole('link', { name }).waitFor();

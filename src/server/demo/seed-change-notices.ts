@@ -4,7 +4,7 @@ import { addDays, stockholmToday } from '../platform/calendar.js';
 import { changeNoticeCreate } from '../modules/change-notices/change-notices.schemas.js';
 import { createChangeNoticesService } from '../modules/change-notices/change-notices.service.js';
 
-// Påhittade ändringsmeddelanden för Demo kommun (D0-06, D0-42, D3-33): en ny anvisning och ett byte av
+// Påhittade förändringsmeddelanden för Demo kommun (D0-06, D0-42, D3-33): en ny anvisning och ett byte av
 // mobiloperatör som skickats till leverantörerna, och ett utkast om ändrad inloggning. Allt genom
 // tjänsten, så att reglerna och loggen gäller. `ctx` är samordnarens; leverantörerna finns redan (H1:s
 // demodata) och kopplingarna till systemen likaså.

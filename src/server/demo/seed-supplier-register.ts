@@ -16,7 +16,7 @@ import { createSuppliersService } from '../modules/suppliers/suppliers.service.j
 // lite (D3-29), en IT-leverantör med ett avtal för ett kritiskt system där krav saknas (D1-18) och ett
 // samverkansmöte (D1-29). Allt genom tjänsterna, så att reglerna och loggen gäller. `ctx` är
 // samordnarens; `systems` är demosystemens id per namn. Svarar leverantörernas id för de andra delarnas
-// demodata (uppföljningar, ändringsmeddelanden, beställningar).
+// demodata (uppföljningar, förändringsmeddelanden, beställningar).
 export async function seedSupplierRegister(
   db: Db,
   ctx: RequestContext,

@@ -36,3 +36,11 @@ export const secrecyOut = {
   secrecyProvision: z.string().nullable(),
   masked: z.boolean(),
 };
+
+// A calendar date as YYYY-MM-DD. Years outside 1900–2200 are typing mistakes (and year 0000, which
+// the format lets through, is no date at all to the database): refused with a field error, like
+// the instants of the incident reports.
+export const calendarDate = () =>
+  z.iso.date().refine((v) => v >= '1900-01-01' && v <= '2200-12-31', {
+    params: { sv: 'Ange ett datum mellan år 1900 och 2200.', en: 'Enter a date between the years 1900 and 2200.' },
+  });

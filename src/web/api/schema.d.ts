@@ -22950,7 +22950,6 @@ export interface paths {
                         /** Format: uuid */
                         systemId: string;
                         personName: string;
-                        /** Format: date */
                         startDate: string;
                         /** Format: uuid */
                         supplierId?: string | null;
@@ -23946,7 +23945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ändringsmeddelanden: lista (senast skickade först) */
+        /** Förändringsmeddelanden: lista (senast skickade först) */
         get: {
             parameters: {
                 query?: {
@@ -24029,7 +24028,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Skapa ett ändringsmeddelande (utkast) */
+        /** Skapa ett förändringsmeddelande (utkast) */
         post: {
             parameters: {
                 query?: never;
@@ -24127,7 +24126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hämta ett ändringsmeddelande */
+        /** Hämta ett förändringsmeddelande */
         get: {
             parameters: {
                 query?: never;
@@ -24203,7 +24202,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ändra ett ändringsmeddelande (kräver If-Match; efter utskick bara datumen) */
+        /** Ändra ett förändringsmeddelande (kräver If-Match; efter utskick bara datumen) */
         patch: {
             parameters: {
                 query?: never;
@@ -24299,7 +24298,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Historik för ett ändringsmeddelande */
+        /** Historik för ett förändringsmeddelande */
         get: {
             parameters: {
                 query?: {
@@ -24357,7 +24356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Arkivera ett ändringsmeddelande (kräver If-Match) */
+        /** Arkivera ett förändringsmeddelande (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -24443,7 +24442,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Återställ ett ändringsmeddelande (kräver If-Match) */
+        /** Återställ ett förändringsmeddelande (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -24529,7 +24528,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Skicka ändringsmeddelandet till leverantörerna (kräver If-Match) */
+        /** Skicka förändringsmeddelandet till leverantörerna (kräver If-Match) */
         post: {
             parameters: {
                 query?: never;
@@ -24615,7 +24614,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bekräfta att leverantören tagit del av ändringsmeddelandet */
+        /** Bekräfta att leverantören tagit del av förändringsmeddelandet */
         post: {
             parameters: {
                 query?: never;

@@ -11,35 +11,51 @@ import { NotificationBell } from '../routes/notifications/NotificationBell.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
-// 'portal': a supplier user's own organisation (H3 portal home)
-type Section = 'portal' | 'registers' | 'assessment' | 'incidents' | 'followUp' | 'admin' | 'own';
+// 'portal': a supplier user's own organisation (H3 portal home); 'suppliers': the municipality's
+// work with its suppliers (issue 7: register, contracts, follow-ups, notices, access and cards)
+type Section = 'portal' | 'registers' | 'assessment' | 'incidents' | 'suppliers' | 'followUp' | 'admin' | 'own';
 type NavItem = { to: string; label: string; section: Section; show: (me: Me | null | undefined) => boolean };
+
+// issue 7: someone who works in a supplier organisation, and someone who (also) works for the municipality
+const supplierUser = (me: Me | null | undefined) => !!me?.grants.some((g) => g.scopeType === 'supplier');
+const municipalUser = (me: Me | null | undefined) => !!me?.grants.some((g) => g.scopeType !== 'supplier');
+// a supplier-only user finds its organisation's pages under the portal; the municipality's under "Leverantörer"
+const portalItem = (to: string, label: string, resource: string): NavItem => ({
+  to,
+  label,
+  section: 'portal',
+  show: (me) => mayDo(me, resource) && supplierUser(me) && !municipalUser(me),
+});
+const supplierItem = (to: string, label: string, resource: string): NavItem => ({
+  to,
+  label,
+  section: 'suppliers',
+  show: (me) => mayDo(me, resource) && municipalUser(me),
+});
 
 // The side navigation: each page shows only to those whose roles may use it (the server decides
 // anyway; this keeps people from walking into pages that would only say "not allowed"). Pages are
 // grouped as people work: the registers, the assessment (classify, assess, decide), follow-up, and
 // the tenant's administration.
 const NAV: NavItem[] = [
-  // H3 change notices + portal home: a supplier user starts at the portal; notices are the municipality's
-  // follow-up, and a supplier-only user's own under the portal
-  { to: '/portal', label: 'portal.nav', section: 'portal', show: (me) => !!me?.grants.some((g) => g.scopeType === 'supplier') },
+  // H3 portal home and the supplier users' own pages (the first visible item is the start page)
+  { to: '/portal', label: 'portal.nav', section: 'portal', show: supplierUser },
+  // follow-ups are answered under /portal by anyone with a supplier grant (also a municipal user's)
   {
-    to: '/change-notices',
-    label: 'changeNotices.nav',
+    to: '/portal/follow-ups',
+    label: 'followUps.portalTitle',
     section: 'portal',
-    show: (me) => mayDo(me, 'change-notice') && !me?.grants.some((g) => g.scopeType !== 'supplier'),
+    show: (me) => mayDo(me, 'follow-up') && supplierUser(me),
   },
+  portalItem('/change-notices', 'changeNotices.nav', 'change-notice'),
+  portalItem('/access-orders', 'accessOrders.nav', 'access-order'),
+  portalItem('/credentials', 'credentials.nav', 'credential'),
+  portalItem('/recertifications', 'recertifications.nav', 'recertification'),
+  portalItem('/reports/charge-back', 'chargeBack.nav', 'credential'),
+  portalItem('/suppliers', 'portal.navOrganisation', 'supplier'),
   { to: '/systems', label: 'nav.systems', section: 'registers', show: (me) => mayDo(me, 'system') },
   { to: '/information-assets', label: 'nav.assets', section: 'registers', show: (me) => mayDo(me, 'information-asset') },
   { to: '/org-units', label: 'nav.orgUnits', section: 'registers', show: (me) => mayDo(me, 'org-unit') },
-  { to: '/suppliers', label: 'suppliers.nav', section: 'registers', show: (me) => mayDo(me, 'supplier') },
-  // H1 supplier register: the municipality's contracts (supplier users see theirs on their organisation's page)
-  {
-    to: '/contracts',
-    label: 'contracts.nav',
-    section: 'registers',
-    show: (me) => mayDo(me, 'contract') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
-  },
   { to: '/classification', label: 'classification.nav', section: 'assessment', show: (me) => mayDo(me, 'information-asset') },
   { to: '/requirements', label: 'requirements.nav', section: 'assessment', show: (me) => mayDo(me, 'requirement') },
   { to: '/risks', label: 'risks.nav', section: 'assessment', show: (me) => mayDo(me, 'risk') },
@@ -64,44 +80,16 @@ const NAV: NavItem[] = [
     show: (me) => mayDo(me, 'restore-priority'),
   },
   { to: '/continuity/exercises', label: 'continuity.nav.exercises', section: 'incidents', show: (me) => mayDo(me, 'exercise') },
-  // H4 access orders: the municipality's follow-up; a supplier user's orders under the portal
-  {
-    to: '/access-orders',
-    label: 'accessOrders.nav',
-    section: 'followUp',
-    show: (me) => mayDo(me, 'access-order') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
-  },
-  {
-    to: '/access-orders',
-    label: 'accessOrders.nav',
-    section: 'portal',
-    show: (me) => mayDo(me, 'access-order') && !me?.grants.some((g) => g.scopeType !== 'supplier'),
-  },
-  // H5 credentials + recertification + charge-back
-  { to: '/credentials', label: 'credentials.nav', section: 'followUp', show: (me) => mayDo(me, 'credential') },
-  { to: '/recertifications', label: 'recertifications.nav', section: 'followUp', show: (me) => mayDo(me, 'recertification') },
-  { to: '/reports/charge-back', label: 'chargeBack.nav', section: 'followUp', show: (me) => mayDo(me, 'credential') },
+  // issue 7: the municipality's supplier work, from the register to the cards it charges for
+  supplierItem('/suppliers', 'suppliers.nav', 'supplier'),
+  supplierItem('/contracts', 'contracts.nav', 'contract'),
+  supplierItem('/supplier-follow-ups', 'followUps.title', 'follow-up'),
+  supplierItem('/change-notices', 'changeNotices.nav', 'change-notice'),
+  supplierItem('/access-orders', 'accessOrders.nav', 'access-order'),
+  supplierItem('/credentials', 'credentials.nav', 'credential'),
+  supplierItem('/recertifications', 'recertifications.nav', 'recertification'),
+  supplierItem('/reports/charge-back', 'chargeBack.nav', 'credential'),
   { to: '/log-reviews', label: 'logReviews.nav', section: 'followUp', show: (me) => mayDo(me, 'log-review') },
-  // H2 follow-ups: the municipality's register; supplier users answer theirs under /portal/follow-ups
-  {
-    to: '/supplier-follow-ups',
-    label: 'followUps.title',
-    section: 'followUp',
-    show: (me) => mayDo(me, 'follow-up') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
-  },
-  {
-    to: '/portal/follow-ups',
-    label: 'followUps.portalTitle',
-    section: 'followUp',
-    show: (me) => mayDo(me, 'follow-up') && !!me?.grants.some((g) => g.scopeType === 'supplier'),
-  },
-  // H3 change notices (municipal view)
-  {
-    to: '/change-notices',
-    label: 'changeNotices.nav',
-    section: 'followUp',
-    show: (me) => mayDo(me, 'change-notice') && !!me?.grants.some((g) => g.scopeType !== 'supplier'),
-  },
   { to: '/audit', label: 'audit.nav', section: 'followUp', show: (me) => mayDo(me, 'audit-trail') },
   { to: '/admin/users', label: 'users.nav', section: 'admin', show: (me) => mayDo(me, 'user') },
   { to: '/admin/settings', label: 'tenantSettings.nav', section: 'admin', show: (me) => mayDo(me, 'tenant-settings') },
@@ -135,7 +123,7 @@ export function activeNavItem(items: readonly { to: string }[], pathname: string
     .reduce<string | undefined>((best, item) => (best === undefined || item.to.length > best.length ? item.to : best), undefined);
 }
 
-const SECTIONS: Section[] = ['portal', 'registers', 'assessment', 'incidents', 'followUp', 'admin', 'own'];
+const SECTIONS: Section[] = ['portal', 'registers', 'assessment', 'incidents', 'suppliers', 'followUp', 'admin', 'own'];
 
 /** Header, side navigation (a burger menu on small screens) and the main region of signed-in pages. */
 export function Shell() {

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { accessOrderGates, accessOrderStatuses, accessOrderSteps, accessOrderTypes } from '../../../shared/access-orders.js';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
 
-const optionalDate = z.iso.date().nullable().optional();
+const optionalDate = calendarDate().nullable().optional();
+// The start date is a calendar day; a client that sends a timestamp (e.g. from toISOString()) means
+// the day it names, so its date part is taken rather than refusing the order for its format.
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const startDay = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) => TIMESTAMP.exec(v)?.[1] ?? v)
+  .pipe(calendarDate());
 
 // D0-12..D0-14, D3-03, D3-22, D3-23: an order for a new account, a change of permissions or a
 // termination. Only type, system, person and start date are needed; the rest is optional.
@@ -11,7 +20,7 @@ export const accessOrderCreate = z.strictObject({
   type: z.enum(accessOrderTypes),
   systemId: z.uuid(),
   personName: requiredText(200),
-  startDate: z.iso.date(),
+  startDate: startDay,
   // whose staff the person is; a supplier's orderer may leave it out (its own organisation)
   supplierId: z.uuid().nullable().optional(),
   // checked (date and check digit) by the service; stored sealed, never echoed back
@@ -111,7 +120,7 @@ export const accessOrderPage = pageOf(accessOrderOut);
 
 export const personnummerOut = z.object({ personnummer: z.string() });
 
-export const reportQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const reportQuery = z.object({ from: calendarDate().optional(), to: calendarDate().optional() });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 const supplierKey = z.object({ supplierId: z.uuid().nullable(), supplierName: z.string().nullable() });

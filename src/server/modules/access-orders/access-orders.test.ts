@@ -213,4 +213,38 @@ describe('access orders (D0-12, D0-13, D0-14, D0-11, D3-03)', () => {
       (await orderer.post('/api/v1/access-orders', order({ type: 'terminate', systemId: system, startDate: day(0) }))).statusCode,
     ).toBe(201);
   });
+
+  it('D0-14: a date the calendar cannot hold (year 0000) is a field error, not a database fault, even for a termination', async () => {
+    const t = await newTenant();
+    const { system } = await accessOrderWorld(t);
+    for (const [type, startDate] of [
+      ['terminate', '0000-01-01'],
+      ['new', '9999-12-31'],
+    ]) {
+      const res = await t.admin.post('/api/v1/access-orders', { type, systemId: system, personName: 'Bo', startDate });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ field: 'startDate', message: 'Ange ett datum mellan år 1900 och 2200.' }),
+      ]);
+    }
+    // a timestamp names its day: the lead time is counted from its date part
+    const stamped = await t.admin.post('/api/v1/access-orders', {
+      type: 'new',
+      systemId: system,
+      personName: 'Bo',
+      startDate: `${day(20)}T08:00:00.000Z`,
+    });
+    expect(stamped.statusCode, stamped.body).toBe(201);
+    expect(stamped.json().startDate).toBe(day(20));
+    const stampedLate = await t.admin.post('/api/v1/access-orders', {
+      type: 'new',
+      systemId: system,
+      personName: 'Bo',
+      startDate: `${day(3)}T08:00:00Z`,
+    });
+    expect(stampedLate.json().type).toMatch(/lead-time$/);
+    const report = await t.admin.get('/api/v1/access-orders/reports/lead-time?from=0000-01-01');
+    expect(report.statusCode).toBe(422);
+    expect(report.json().errors).toEqual([expect.objectContaining({ field: 'query.from' })]);
+  });
 });

@@ -9,13 +9,13 @@ import { supplierAdmins } from './change-notices.repository.js';
 export const changeNoticeOverdueCheck = 'change-notice-overdue-check';
 
 const mail = {
-  subject: { sv: 'Ändringsmeddelande väntar på bekräftelse', en: 'Change notice awaiting acknowledgement' },
+  subject: { sv: 'Förändringsmeddelande väntar på bekräftelse', en: 'Change notice awaiting acknowledgement' },
   supplier: {
-    sv: 'Kommunen väntar på er bekräftelse av ett ändringsmeddelande. Sista dag för bekräftelse har passerat.',
+    sv: 'Kommunen väntar på er bekräftelse av ett förändringsmeddelande. Sista dag för bekräftelse har passerat.',
     en: 'The municipality is waiting for your acknowledgement of a change notice. The last day to acknowledge has passed.',
   },
   publisher: {
-    sv: 'En eller flera leverantörer har inte bekräftat ett ändringsmeddelande du skickat, och sista dagen har passerat.',
+    sv: 'En eller flera leverantörer har inte bekräftat ett förändringsmeddelande du skickat, och sista dagen har passerat.',
     en: 'One or more suppliers have not acknowledged a change notice you sent, and the last day has passed.',
   },
 };

@@ -29,7 +29,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
       config: policy('read'),
       schema: {
         tags,
-        summary: 'Ändringsmeddelanden: lista (senast skickade först)',
+        summary: 'Förändringsmeddelanden: lista (senast skickade först)',
         querystring: changeNoticeListQuery,
         response: { 200: changeNoticePage },
       },
@@ -41,7 +41,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
     '',
     {
       config: policy('create'),
-      schema: { tags, summary: 'Skapa ett ändringsmeddelande (utkast)', body: changeNoticeCreate, response: { 201: changeNoticeOut } },
+      schema: { tags, summary: 'Skapa ett förändringsmeddelande (utkast)', body: changeNoticeCreate, response: { 201: changeNoticeOut } },
     },
     async (req, reply) => {
       const created = await service.create(contextOf(req), req.body);
@@ -54,7 +54,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
     '/:id',
     {
       config: policy('read'),
-      schema: { tags, summary: 'Hämta ett ändringsmeddelande', params: idParams, response: { 200: changeNoticeOut } },
+      schema: { tags, summary: 'Hämta ett förändringsmeddelande', params: idParams, response: { 200: changeNoticeOut } },
     },
     async (req, reply) => sendWithEtag(reply, await service.get(contextOf(req), req.params.id)),
   );
@@ -65,7 +65,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
       config: policy('update'),
       schema: {
         tags,
-        summary: 'Ändra ett ändringsmeddelande (kräver If-Match; efter utskick bara datumen)',
+        summary: 'Ändra ett förändringsmeddelande (kräver If-Match; efter utskick bara datumen)',
         params: idParams,
         body: changeNoticePatch,
         response: { 200: changeNoticeOut },
@@ -80,7 +80,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
       config: policy('read'),
       schema: {
         tags,
-        summary: 'Historik för ett ändringsmeddelande',
+        summary: 'Historik för ett förändringsmeddelande',
         params: idParams,
         querystring: historyQuery,
         response: { 200: historyPage },
@@ -103,7 +103,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
         config: policy(path),
         schema: {
           tags,
-          summary: `${archived ? 'Arkivera' : 'Återställ'} ett ändringsmeddelande (kräver If-Match)`,
+          summary: `${archived ? 'Arkivera' : 'Återställ'} ett förändringsmeddelande (kräver If-Match)`,
           params: idParams,
           response: { 200: changeNoticeOut },
         },
@@ -118,7 +118,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
       config: policy('update'),
       schema: {
         tags,
-        summary: 'Skicka ändringsmeddelandet till leverantörerna (kräver If-Match)',
+        summary: 'Skicka förändringsmeddelandet till leverantörerna (kräver If-Match)',
         params: idParams,
         response: { 200: changeNoticeOut },
       },
@@ -132,7 +132,7 @@ export const changeNoticesRoutes: FastifyPluginAsyncZod<{ service: ChangeNotices
       config: policy('update'),
       schema: {
         tags,
-        summary: 'Bekräfta att leverantören tagit del av ändringsmeddelandet',
+        summary: 'Bekräfta att leverantören tagit del av förändringsmeddelandet',
         params: idParams,
         body: acknowledgeIn,
         response: { 200: changeNoticeOut },

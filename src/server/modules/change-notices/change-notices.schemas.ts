@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
 
 // What the municipality changes (D0-06 systems, D3-10 replacement of the business system, D0-09
 // authentication method, D0-41 MDM provider, D0-42 mobile operator, D0-45 messaging method, D3-33 new
@@ -25,9 +25,9 @@ export const changeNoticeCreate = z.strictObject({
   systemIds: z.array(z.uuid()).max(200).optional(),
   supplierIds: z.array(z.uuid()).max(500).optional(),
   // when the change takes effect; for instructions (D3-33) the date the suppliers must have adapted by
-  effectiveOn: z.iso.date().nullable().optional(),
+  effectiveOn: calendarDate().nullable().optional(),
   // the suppliers acknowledge by this date (D0-46: the date the SDK connection is due)
-  acknowledgeBy: z.iso.date().nullable().optional(),
+  acknowledgeBy: calendarDate().nullable().optional(),
   // D0-42: the change is expected to cost the suppliers money (e.g. equipment to replace)
   costImpact: z.boolean().optional(),
 });

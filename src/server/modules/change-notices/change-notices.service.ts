@@ -334,9 +334,9 @@ export function createChangeNoticesService(db: Db, opts: { publicUrl: string }) 
             link: `/change-notices/${id}`,
             dueAt: row.acknowledgeBy ? new Date(`${row.acknowledgeBy}T22:00:00Z`) : null,
             mail: {
-              subject: { sv: 'Ändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
+              subject: { sv: 'Förändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
               intro: {
-                sv: 'Kommunen har skickat ett ändringsmeddelande till er organisation. Läs det och bekräfta att ni tagit del av det.',
+                sv: 'Kommunen har skickat ett förändringsmeddelande till er organisation. Läs det och bekräfta att ni tagit del av det.',
                 en: 'The municipality has sent a change notice to your organisation. Read it and acknowledge that you have received it.',
               },
             },

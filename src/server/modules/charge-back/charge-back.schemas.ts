@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/schema-helpers.js';
 
 export const chargeBackQuery = z.object({
   // the period, both days included; defaults to the current month so far (Europe/Stockholm)
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
   supplierId: z.uuid().optional(),
 });
 export type ChargeBackQuery = z.infer<typeof chargeBackQuery>;

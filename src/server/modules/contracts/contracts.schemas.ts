@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
 
 // D1-18 (D2-25): what a contract for a critical system must require; disclaimers should normally not
 // be allowed, so one needs a justification.
@@ -50,12 +50,12 @@ export const contractCreate = z.strictObject({
   title: requiredText(300),
   reference: optionalText(100),
   parties: optionalText(1000),
-  startsOn: z.iso.date().nullable().optional(),
-  endsOn: z.iso.date().nullable().optional(),
+  startsOn: calendarDate().nullable().optional(),
+  endsOn: calendarDate().nullable().optional(),
   // D1-19: the other municipalities of a joint procurement (the checklist applies all the same)
   jointProcurement: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
   dataProcessingAgreement: z.boolean().optional(),
-  dataProcessingAgreementOn: z.iso.date().nullable().optional(),
+  dataProcessingAgreementOn: calendarDate().nullable().optional(),
   systemIds: z.array(z.uuid()).max(200).optional(),
   clauses: clausesIn.optional(),
   responsibilities: responsibilitiesIn.optional(),

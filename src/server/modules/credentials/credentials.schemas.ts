@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
 
 // D0-08, D0-17, D0-35, D0-40, D3-25: what the municipality issues to a supplier's staff (and its own).
 export const credentialKinds = ['e_id_card', 'siths_card', 'token', 'key', 'mobile_phone', 'sim_card', 'mdm_enrolment', 'account'] as const;
@@ -8,7 +8,7 @@ export const credentialStatuses = ['ordered', 'active', 'revoked', 'expired', 'r
 // D0-18: how the holder's identity was checked when the credential was handed over
 export const identityMethods = ['id_card', 'passport', 'driving_licence', 'e_identification', 'known_in_person'] as const;
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 
 export const credentialCreate = z.strictObject({
   kind: z.enum(credentialKinds),

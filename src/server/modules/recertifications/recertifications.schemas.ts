@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
 
 // D0-15, D3-36: a system's accounts reviewed one by one; each is kept or removed.
 export const reviewerKinds = ['manager', 'system_administrator', 'supplier'] as const;
@@ -9,13 +9,13 @@ export const recertificationDecisions = ['keep', 'remove'] as const;
 export const campaignCreate = z.strictObject({
   systemId: z.uuid(),
   title: requiredText(300),
-  dueOn: z.iso.date(),
+  dueOn: calendarDate(),
   // take the accounts from executed access orders and account credentials of the system (default)
   populate: z.boolean().optional(),
 });
 export type CampaignCreate = z.infer<typeof campaignCreate>;
 
-export const campaignPatch = z.strictObject({ title: requiredText(300).optional(), dueOn: z.iso.date().optional() });
+export const campaignPatch = z.strictObject({ title: requiredText(300).optional(), dueOn: calendarDate().optional() });
 export type CampaignPatch = z.infer<typeof campaignPatch>;
 
 const progress = z.object({

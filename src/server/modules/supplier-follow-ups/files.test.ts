@@ -1,12 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberWith, newTenant, testApp, type TestTenant } from '../../../../test/helpers/app.js';
 import { PDF, sentFollowUp, uploadEvidence } from '../../../../test/access/fixtures/follow-ups.js';
-import { fileDir, MAX_FILE_BYTES } from '../../platform/files/store.js';
+import { fileDir, MAX_FILE_BYTES, removeStored } from '../../platform/files/store.js';
 import { sniff } from '../../platform/files/types.js';
 import { attachment } from '../../platform/files/download.js';
+import { cleanName } from '../../platform/files/upload.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -46,6 +49,18 @@ const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Bu
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0x90)]);
 
 describe('evidence files (file store)', () => {
+  // The directory comparisons below need a store of their own: the other worker uploads into the
+  // run's shared one at the same time. Files of one worker run one after another, so this is safe.
+  const shared = process.env.TILLIT_FILE_DIR;
+  const own = mkdtempSync(path.join(tmpdir(), 'tillit-files-test-'));
+  beforeAll(() => {
+    process.env.TILLIT_FILE_DIR = own;
+  });
+  afterAll(() => {
+    if (shared === undefined) delete process.env.TILLIT_FILE_DIR;
+    else process.env.TILLIT_FILE_DIR = shared;
+    rmSync(own, { recursive: true, force: true });
+  });
   it('D1-17: the type is checked by content, not by name: a .pdf-named executable is refused and leaves no row and no bytes', async () => {
     const { sa, itemId } = await setup();
     const before = storedFiles();
@@ -126,5 +141,46 @@ describe('evidence files (file store)', () => {
     );
     expect((audited as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(3);
     expect(attachment('Å "x";.pdf')).toBe(`attachment; filename="_ _x__.pdf"; filename*=UTF-8''%C3%85%20%22x%22%3B.pdf`);
+  });
+
+  it('D1-17: a file whose bytes are gone from the store is 404, not a server error, and no download is recorded', async () => {
+    const { sa, itemId } = await setup();
+    const up = await uploadEvidence(sa, itemId, 'borta.pdf', PDF);
+    expect(up.statusCode, up.body).toBe(200);
+    const fileId = (up.json<Json>().files[0] as Json).id as string;
+    const { database } = await testApp();
+    const key = (
+      (await database.db.execute(sql`select storage_key as k from stored_files where id = ${fileId}`)) as unknown as {
+        rows: { k: string }[];
+      }
+    ).rows[0]!.k;
+    await removeStored(key);
+    expect((await sa.get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
+    const audited = await database.db.execute(
+      sql`select count(*)::int as n from audit_events where entity_id = ${fileId} and action = 'file.download'`,
+    );
+    expect((audited as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+  });
+
+  it('D1-17: a temporary file left by a crash mid-upload is cleared by a later upload (a fresh one is left alone)', async () => {
+    const { sa, itemId } = await setup();
+    const tmpDir = path.join(fileDir(), 'tmp');
+    mkdirSync(tmpDir, { recursive: true });
+    const stale = path.join(tmpDir, `${randomUUID()}.part`);
+    const fresh = path.join(tmpDir, `${randomUUID()}.part`);
+    writeFileSync(stale, 'halv');
+    writeFileSync(fresh, 'pågår');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    expect((await uploadEvidence(sa, itemId, 'ny.pdf', PDF)).statusCode).toBe(200);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    rmSync(fresh);
+  });
+
+  it('D1-17: a file name loses path parts, control characters and direction marks', () => {
+    expect(cleanName('..\\..\\rapport\u202Efdp.txt')).toBe('rapportfdp.txt');
+    expect(cleanName('a\u0000b\u2066c".pdf')).toBe('abc.pdf');
+    expect(cleanName('/\u200f')).toBe('fil');
   });
 });

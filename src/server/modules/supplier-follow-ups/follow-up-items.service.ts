@@ -145,18 +145,23 @@ export function createFollowUpItemsService(db: Db) {
     async download(ctx: RequestContext, fileId: string) {
       const { actor } = ctx;
       assertCan(actor, 'read', 'follow-up');
-      const file = await withTenant(db, actor.tenantId, async (tx) => {
+      return withTenant(db, actor.tenantId, async (tx) => {
         const f = await findStoredFile(tx, actor.tenantId, fileId);
         if (!f || f.ownerKind !== ITEM_FILES || !(await loadItem(tx, actor, f.ownerId))) throw notFound();
+        // bytes lost from the store (a restore without the file directory) are a 404, not a 500, and
+        // no download is recorded for them
+        const content = await readStored(f.storageKey).catch((err: unknown) => {
+          if ((err as { code?: string }).code === 'ENOENT') throw notFound();
+          throw err;
+        });
         await recordAudit(tx, ctx, {
           action: 'file.download',
           entityType: 'file',
           entityId: f.id,
           after: { name: f.name, sha256: f.sha256 },
         });
-        return f;
+        return { file: f, content };
       });
-      return { file, content: await readStored(file.storageKey) };
     },
 
     async assertFileReach({ actor }: RequestContext, fileId: string) {

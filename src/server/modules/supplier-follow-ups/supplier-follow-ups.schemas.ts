@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { measureStatuses, supplierTypes } from '../../../shared/enums.js';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
 import { followUpAreas } from '../follow-up-templates/follow-up-templates.shipped.js';
 
 export const followUpStatuses = ['planned', 'sent', 'answered', 'assessed', 'closed'] as const;
@@ -15,16 +15,16 @@ export const followUpActions = ['update', 'send', 'answer', 'submit', 'assess', 
 export const followUpCreate = z.strictObject({
   supplierId: z.uuid(),
   title: requiredText(300),
-  plannedOn: z.iso.date(),
-  answerBy: z.iso.date().nullable().optional(),
+  plannedOn: calendarDate(),
+  answerBy: calendarDate().nullable().optional(),
   reviewerId: z.uuid().nullable().optional(),
 });
 export type FollowUpCreate = z.infer<typeof followUpCreate>;
 
 export const followUpPatch = z.strictObject({
   title: requiredText(300).optional(),
-  plannedOn: z.iso.date().optional(),
-  answerBy: z.iso.date().nullable().optional(),
+  plannedOn: calendarDate().optional(),
+  answerBy: calendarDate().nullable().optional(),
   reviewerId: z.uuid().nullable().optional(),
   conclusion: optionalText(10_000),
 });
@@ -119,7 +119,7 @@ export type AnswerIn = z.infer<typeof answerIn>;
 export const assessmentIn = z.strictObject({
   assessment: z.enum(itemAssessments),
   note: optionalText(5000),
-  dueOn: z.iso.date().nullable().optional(),
+  dueOn: calendarDate().nullable().optional(),
   measureTitle: optionalText(300),
 });
 export type AssessmentIn = z.infer<typeof assessmentIn>;

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
-import { optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, pageOf, requiredText } from '../../platform/schema-helpers.js';
 
 // D1-29: regular collaboration with a supplier on IT operations and IT security.
 export const meetingCreate = z.strictObject({
   supplierId: z.uuid(),
-  heldOn: z.iso.date(),
+  heldOn: calendarDate(),
   participants: optionalText(2000),
   topics: requiredText(10_000),
   // decisions, and the investment needs foreseen (D1-29's preventive aim)
   decisions: optionalText(10_000),
-  nextOn: z.iso.date().nullable().optional(),
+  nextOn: calendarDate().nullable().optional(),
 });
 export type MeetingCreate = z.infer<typeof meetingCreate>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, registerOut, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, registerOut, requiredText } from '../../platform/schema-helpers.js';
 
 // D0-03 key persons, D3-29 super users, D0-11 authorised orderers, and other contacts.
 export const supplierPersonKinds = ['key_person', 'super_user', 'authorised_orderer', 'contact'] as const;
@@ -13,8 +13,8 @@ export const supplierPersonCreate = z.strictObject({
   phone: optionalText(50),
   // the person's account in the portal, when they have one (an orderer's orders are tied to it)
   userId: z.uuid().nullable().optional(),
-  validFrom: z.iso.date().nullable().optional(),
-  validTo: z.iso.date().nullable().optional(),
+  validFrom: calendarDate().nullable().optional(),
+  validTo: calendarDate().nullable().optional(),
 });
 export type SupplierPersonCreate = z.infer<typeof supplierPersonCreate>;
 

@@ -25,7 +25,7 @@ const fullProfile = {
     { kind: 'sim', number: '46700000001', assignedTo: 'Nattpatrullen', status: 'active' },
   ],
   messaging: [{ name: 'Signal', encrypted: true, endToEnd: true }],
-  subcontractors: [{ name: 'Molnleverantören AB', organisationNumber: '556000-0000', service: 'Drift av journalsystem' }],
+  subcontractors: [{ name: 'Molnleverantören AB', organisationNumber: '5560360793', service: 'Drift av journalsystem' }],
   impactAssessment: { assessedOn: '2026-02-01', conclusion: 'Acceptabel risk med PUB-avtal.' },
   publicInfo: { description: 'Hemtjänst i hela kommunen.', languages: 'svenska, arabiska' },
 };
@@ -68,7 +68,12 @@ describe('supplier profile (issue 7)', () => {
       ['fax', 'active'],
       ['sim', 'active'],
     ]);
-    expect(p.subcontractors[0]).toMatchObject({ name: 'Molnleverantören AB', service: 'Drift av journalsystem', systemIds: [] });
+    expect(p.subcontractors[0]).toMatchObject({
+      name: 'Molnleverantören AB',
+      organisationNumber: '556036-0793',
+      service: 'Drift av journalsystem',
+      systemIds: [],
+    });
     expect(p.publicInfo).toMatchObject({ description: 'Hemtjänst i hela kommunen.', website: null });
     expect(res.json<J>().warnings).not.toContain('no-support-contact');
     // a coordinator's change is not the supplier reporting one (D3-08)
@@ -83,6 +88,17 @@ describe('supplier profile (issue 7)', () => {
     const again = await t.admin.patch(`/api/v1/suppliers/${s.id}`, { profile: { premises: [] } }, { 'if-match': `"v${v}"` });
     expect(again.json<J>().profile.premises).toEqual([]);
     expect(again.json<J>().profile.telecom).toHaveLength(2);
+
+    // D1-16: a subcontractor's organisation number is checked like the supplier's own
+    const bad = await t.admin.patch(
+      `/api/v1/suppliers/${s.id}`,
+      { profile: { subcontractors: [{ name: 'Fel AB', organisationNumber: '556000-0000', service: 'Drift' }] } },
+      { 'if-match': `"v${again.json<J>().version}"` },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<J>().errors).toEqual([
+      expect.objectContaining({ field: 'profile.subcontractors.0.organisationNumber', code: 'invalid_check_digit' }),
+    ]);
   });
 
   it('D0-44: end-to-end needs encryption (field error in Swedish); an unencrypted service without justification is flagged', async () => {
@@ -95,6 +111,7 @@ describe('supplier profile (issue 7)', () => {
     );
     expect(bad.statusCode).toBe(422);
     expect(bad.json<J>().errors[0].field).toContain('endToEnd');
+    expect(bad.json<J>().errors[0].message).toBe('Kryptering hela vägen förutsätter att tjänsten är krypterad.');
     const ok = await t.admin.patch(
       `/api/v1/suppliers/${s.id}`,
       { profile: { messaging: [{ name: 'SMS', encrypted: false, endToEnd: false }] } },

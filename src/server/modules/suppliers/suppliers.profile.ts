@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../platform/schema-helpers.js';
+import { calendarDate, optionalText, requiredText } from '../../platform/schema-helpers.js';
 
 // The supplier's details beyond its identity (issue 7), kept in suppliers.profile (jsonb). Each part
 // is replaced as a whole when a change names it, so the web's sections save independently.
 
 const optionalEmail = z.email().max(254).nullable().optional();
-const optionalDate = z.iso.date().nullable().optional();
+const optionalDate = calendarDate().nullable().optional();
 
 const contact = z.strictObject({
   name: requiredText(200),
@@ -40,7 +40,11 @@ const messaging = z
   })
   .refine((m) => m.encrypted || !m.endToEnd, {
     path: ['endToEnd'],
-    message: 'Kryptering hela vägen förutsätter att tjänsten är krypterad. / End-to-end requires the service to be encrypted.',
+    // Swedish or English per request (see platform/validation-messages.ts)
+    params: {
+      sv: 'Kryptering hela vägen förutsätter att tjänsten är krypterad.',
+      en: 'End-to-end encryption requires the service to be encrypted.',
+    },
   });
 
 // D1-16: subcontractors and the service they deliver, with the systems concerned.
@@ -53,7 +57,7 @@ const subcontractor = z.strictObject({
 
 // D1-16: how the supplier (and its chain) affects IT security, data protection and information security.
 const impactAssessment = z.strictObject({
-  assessedOn: z.iso.date(),
+  assessedOn: calendarDate(),
   itSecurity: optionalText(2000),
   dataProtection: optionalText(2000),
   informationSecurity: optionalText(2000),

@@ -163,7 +163,17 @@ export function createSuppliersService(db: Db, opts: SuppliersOptions = { public
         }
         if (patch.profile !== undefined) {
           const row = (await repo.findSupplier(tx, t, id))!;
-          const merged = mergeProfile(row.profile, patch.profile);
+          // D1-16: a subcontractor's organisation number is checked and written like the supplier's own
+          const profile = patch.profile.subcontractors
+            ? {
+                ...patch.profile,
+                subcontractors: patch.profile.subcontractors.map((sc, i) => ({
+                  ...sc,
+                  organisationNumber: normaliseOrganisationNumber(sc.organisationNumber, `profile.subcontractors.${i}.organisationNumber`),
+                })),
+              }
+            : patch.profile;
+          const merged = mergeProfile(row.profile, profile);
           if (JSON.stringify(merged) !== JSON.stringify(row.profile)) {
             values.profile = merged;
             // D3-08: the supplier's own change (a municipal writer's is not the supplier reporting one)

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Problem } from '../problems.js';
 import { sniff } from './types.js';
@@ -46,6 +46,19 @@ export const unsupportedType = () =>
     ],
   );
 
+// A crash between writing and renaming leaves a .part behind; the next upload clears those older
+// than an hour (younger ones may be another upload in progress).
+const STALE_PART_MS = 3_600_000;
+async function sweepStaleParts(tmpDir: string): Promise<void> {
+  const cutoff = Date.now() - STALE_PART_MS;
+  for (const n of await readdir(tmpDir).catch(() => [] as string[])) {
+    if (!n.endsWith('.part')) continue;
+    const p = path.join(tmpDir, n);
+    const s = await stat(p).catch(() => null);
+    if (s && s.mtimeMs < cutoff) await rm(p, { force: true });
+  }
+}
+
 // Checks the bytes and writes them to the store: first to a temporary name, then renamed into place,
 // so a crash never leaves a half-written file under a real key. The caller writes the row.
 export async function stageFile(name: string, content: Buffer): Promise<StagedFile> {
@@ -58,10 +71,18 @@ export async function stageFile(name: string, content: Buffer): Promise<StagedFi
   const target = pathOf(storageKey);
   const tmpDir = path.join(fileDir(), 'tmp');
   await mkdir(tmpDir, { recursive: true });
+  await sweepStaleParts(tmpDir);
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(tmpDir, `${storageKey}.part`);
   try {
-    await writeFile(tmp, content, { flag: 'wx', mode: 0o600 });
+    // on disk before the rename, so a crash after the commit cannot leave a row over an empty file
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -9,10 +9,11 @@ export interface Upload {
 
 const noFile = () => fieldProblem('file', 'required', 'Välj en fil.', 'Choose a file.');
 
-// Control characters, quotes and path parts never reach the stored name or a Content-Disposition header.
+// Control characters, quotes and path parts never reach the stored name or a Content-Disposition header;
+// nor do invisible direction marks, which can make "x.exe" look like a .pdf.
 export const cleanName = (name: string) =>
   [...(name.split(/[\\/]/).pop() ?? '')]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"')
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"' && !/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(c))
     .join('')
     .trim()
     .slice(0, 200) || 'fil';

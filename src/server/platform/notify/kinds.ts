@@ -84,14 +84,14 @@ export const notificationKinds: readonly NotificationKind[] = [
   // H3 change notices (D0-06, D3-33) and the orderers list (D0-11)
   {
     kind: 'change-notice-published',
-    label: { sv: 'Ändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
-    maskedTitle: { sv: 'Ändringsmeddelande', en: 'Change notice' },
+    label: { sv: 'Förändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
+    maskedTitle: { sv: 'Förändringsmeddelande', en: 'Change notice' },
     defaults: on,
   },
   {
     kind: 'change-notice-overdue',
-    label: { sv: 'Ändringsmeddelande som inte bekräftats i tid', en: 'Change notice not acknowledged in time' },
-    maskedTitle: { sv: 'Ändringsmeddelande', en: 'Change notice' },
+    label: { sv: 'Förändringsmeddelande som inte bekräftats i tid', en: 'Change notice not acknowledged in time' },
+    maskedTitle: { sv: 'Förändringsmeddelande', en: 'Change notice' },
     defaults: on,
   },
   {

@@ -10,8 +10,9 @@ import { useNotify } from '../../components/notify.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { DetailFields } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
-import { Loaded, SubmitAlert } from '../../components/States.js';
+import { Loaded, SubmitAlert, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { formatDateTime } from '../audit/labels.js';
 import { accessOrderKeys, accessOrdersApi, orNull, type AccessOrder, type Step } from './api.js';
 
@@ -70,6 +71,7 @@ export function AccessOrderDetail() {
           />
           <Gates order={o} etag={etag} />
           <Steps order={o} etag={etag} />
+          <HistoryTab path="access-orders" id={o.id} />
           <Group mt="xl">
             <Anchor component={Link} to="/access-orders">
               {t('accessOrders.title')}
@@ -83,21 +85,29 @@ export function AccessOrderDetail() {
 
 function Personnummer({ order }: { order: AccessOrder }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [full, setFull] = useState<string | null>(null);
-  if (full) return <Text>{full}</Text>;
+  const [error, setError] = useState<unknown>(null);
+  // the revealed number replaces the button: announce it, since focus cannot stay on the button
+  if (full) return <Text role="status">{full}</Text>;
+  const reveal = () => {
+    setError(null);
+    accessOrdersApi.personnummer(order.id).then((r) => setFull(r.personnummer), setError);
+  };
   return (
     <Group gap="sm">
       <Text>{order.personnummerMasked}</Text>
       {order.canRevealPersonnummer ? (
-        <Button
-          size="compact-sm"
-          variant="default"
-          onClick={() => void accessOrdersApi.personnummer(order.id).then((r) => setFull(r.personnummer))}
-        >
+        <Button size="compact-sm" variant="default" onClick={reveal}>
           {t('accessOrders.showPersonnummer')}
         </Button>
       ) : null}
       {order.canRevealPersonnummer ? <Text size="sm">{t('accessOrders.personnummerShownLogged')}</Text> : null}
+      {error ? (
+        <Text size="sm" c="red.9" role="alert">
+          {errorText(error)}
+        </Text>
+      ) : null}
     </Group>
   );
 }
@@ -226,11 +236,12 @@ function Steps({ order, etag }: { order: AccessOrder; etag: string }) {
       >
         <Text mb="md">{confirm === 'reject' ? t('accessOrders.steps.confirmRejectBody') : t('accessOrders.steps.confirmBody')}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(null)}>
+          <Button variant="default" onClick={() => setConfirm(null)} data-autofocus>
             {t('accessOrders.steps.keep')}
           </Button>
+          {/* the button names what it does ("Avslå", "Återkalla beställningen"), not just "Ja" */}
           <Button color="red" onClick={() => confirm && take(confirm)}>
-            {t('accessOrders.steps.confirm')}
+            {confirm ? t(`accessOrders.steps.${confirm}`) : null}
           </Button>
         </Group>
       </Modal>

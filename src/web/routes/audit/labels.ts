@@ -48,6 +48,18 @@ const featureOf: Record<string, string> = {
   incident: 'incidents.fields',
   exercise: 'continuity.auditFields',
   continuity: 'continuity.auditFields',
+  // issue 7: the supplier portal's records (their pages keep the labels at these keys)
+  contract: 'contracts',
+  'change-notice': 'changeNotices.field',
+  credential: 'credentials',
+  'access-order': 'accessOrders',
+  recertification: 'recertifications',
+};
+// Where a page's key for a field is not the field's name ("title" is the page's own heading there).
+const fieldKeyOf: Record<string, Record<string, string>> = {
+  contract: { title: 'contracts.titleField' },
+  credential: { status: 'credentials.statusLabel' },
+  recertification: { title: 'audit.fields.title', status: 'recertifications.statusLabel' },
 };
 export function entityPath(type: string, id: string | null): string | null {
   if (!id) return null;
@@ -66,6 +78,8 @@ export function entityPath(type: string, id: string | null): string | null {
 }
 
 export function fieldLabel(t: TFunction, entityType: string, field: string): string {
+  const own = fieldKeyOf[entityType]?.[field];
+  if (own) return text(t, own) ?? humanise(field);
   const feature = featureOf[entityType];
   return (feature && text(t, `${feature}.${field}`)) ?? table(t, 'audit.fields')[field] ?? humanise(field);
 }
@@ -76,6 +90,13 @@ const INCIDENT_ENUMS: Record<string, string> = {
   status: 'incidents.status',
   personalData: 'incidents.personalDataValue',
   costPayer: 'incidents.payer',
+};
+
+const PORTAL_ENUMS: Record<string, Record<string, string>> = {
+  credential: { kind: 'credentials.kinds', status: 'credentials.status', identityMethod: 'credentials.identityMethods' },
+  'access-order': { type: 'accessOrders.types', status: 'accessOrders.statuses' },
+  'change-notice': { kind: 'changeNotices.kind', status: 'changeNotices.status' },
+  recertification: { status: 'recertifications.status', decision: 'recertifications.decisions', reviewer: 'recertifications.reviewers' },
 };
 
 // Fields whose values are codes with labels elsewhere in the app.
@@ -94,6 +115,9 @@ function enumGroup(entityType: string, field: string): string | null {
   if (field === 'role') return 'roles.names';
   if (field === 'type' && entityType === 'org-unit') return 'enums.orgType';
   if (field === 'type' && entityType === 'supplier') return 'suppliers.types';
+  // issue 7: the supplier portal's codes
+  const portal = PORTAL_ENUMS[entityType]?.[field];
+  if (portal) return portal;
   return null;
 }
 

@@ -6,6 +6,7 @@ import { DetailFields, RecordHeader } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { useMe } from '../auth/session.js';
 import { formatDateTime } from '../incidents/parts.js';
 import { isMunicipalUser } from '../portal/who.js';
@@ -88,6 +89,8 @@ export function ChangeNoticeDetail() {
           ) : (
             <AcknowledgePanel notice={n} />
           )}
+          {/* the history is the municipality's: the server answers 404 to supplier users */}
+          {municipal ? <HistoryTab path="change-notices" id={n.id} /> : null}
           <Group mt="xl">
             <Anchor component={Link} to={municipal ? '/change-notices' : '/portal'}>
               {municipal ? t('changeNotices.title') : t('portal.title')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Table, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../components/format.js';
@@ -6,6 +6,7 @@ import { DetailFields, RecordHeader } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { contractsApi, registerKeys } from '../suppliers/api.js';
 import { ContractWarnings, CriticalBadge } from './parts.js';
 
@@ -88,6 +89,7 @@ export function ContractDetail() {
           </Title>
           <Table.ScrollContainer minWidth={600}>
             <Table>
+              <VisuallyHidden component="caption">{t('contracts.checklist')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('contracts.checklist')}</Table.Th>
@@ -120,6 +122,8 @@ export function ContractDetail() {
             {t('contracts.responsibilities')}
           </Title>
           <DetailFields rows={ITEMS.map((k) => [t(`contracts.items.${k}`), t(`contracts.parties_.${c.responsibilities[k] ?? 'none'}`)])} />
+          {/* whoever may read the contract may read its history (the server's rule) */}
+          <HistoryTab path="contracts" id={c.id} />
         </>
       )}
     </Loaded>

@@ -1,4 +1,4 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,6 +35,7 @@ export function ContractsTable({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table>
+        <VisuallyHidden component="caption">{t('contracts.title')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('contracts.titleField')}</Table.Th>

@@ -10,7 +10,9 @@ import { DetailFields } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { EmptyState, ErrorState, Loaded, Loading, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
-import { usePermission } from '../auth/session.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
+import { useMe, usePermission } from '../auth/session.js';
+import { isMunicipalUser } from '../portal/who.js';
 import { campaignsApi, credentialKeys, type Campaign, type CampaignItem } from './api.js';
 import { AddItemForm } from './AddItemForm.js';
 import { CampaignProgress, CampaignStatus } from './CampaignsList.js';
@@ -21,6 +23,8 @@ export function CampaignDetail() {
   const { id } = useParams();
   const query = useRecord(credentialKeys.campaigns, campaignsApi.get, id);
   const mayAdd = usePermission('recertification', 'create');
+  // a supplier reviewing its own staff sees only its items; the campaign's history is the municipality's
+  const municipal = isMunicipalUser(useMe().data);
   useDocumentTitle(query.data?.data.title ?? t('recertifications.title'));
   return (
     <Loaded query={query} title={t('recertifications.title')}>
@@ -40,6 +44,7 @@ export function CampaignDetail() {
           />
           <Items campaign={c} />
           {mayAdd && c.status === 'open' && c.allowedActions.includes('update') ? <AddItemForm campaignId={c.id} /> : null}
+          {municipal ? <HistoryTab path="recertification-campaigns" id={c.id} /> : null}
           <Group mt="xl">
             <Anchor component={Link} to="/recertifications">
               {t('recertifications.title')}

@@ -11,6 +11,7 @@ import { DetailFields, EditButton } from '../../components/RecordDetail.js';
 import { useRecord } from '../../components/records.js';
 import { Loaded, SubmitAlert, useErrorText } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
+import { HistoryTab } from '../audit/HistoryTab.js';
 import { orNull } from '../continuity/parts.js';
 import { IDENTITY_METHODS, credentialKeys, credentialsApi, type Credential, type HandOverInput } from './api.js';
 import { CredentialStatus } from './CredentialsList.js';
@@ -70,6 +71,7 @@ export function CredentialDetail() {
                 [t('credentials.note'), c.note ? <Text style={{ whiteSpace: 'pre-wrap' }}>{c.note}</Text> : null],
               ]}
             />
+            <HistoryTab path="credentials" id={c.id} />
             <Group mt="xl">
               <Anchor component={Link} to="/credentials">
                 {t('credentials.title')}

@@ -134,6 +134,7 @@ export function SystemsPanel({ supplierId }: { supplierId: string }) {
       {items.length ? (
         <Table.ScrollContainer minWidth={700}>
           <Table>
+            <VisuallyHidden component="caption">{l('heading')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{l('system')}</Table.Th>
