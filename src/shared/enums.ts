@@ -160,3 +160,30 @@ export type ReserveScenario = (typeof reserveScenarios)[number];
 
 export const exerciseKinds = ['continuity', 'it_preparedness', 'incident_handling'] as const;
 export type ExerciseKind = (typeof exerciseKinds)[number];
+
+// D1-18 (D2-25): what a contract for a critical system must require; disclaimers should normally not
+// be allowed, so one needs a justification.
+export const contractClauses = [
+  'it_security',
+  'information_security',
+  'traceability',
+  'logging',
+  'continuity_peacetime',
+  'continuity_heightened_alert',
+] as const;
+export type ContractClause = (typeof contractClauses)[number];
+
+// D0-21, D0-22, D0-33, D0-38, D3-05, D3-11: who answers for what.
+export const responsibilityItems = [
+  'workstations',
+  'hardware',
+  'software',
+  'network_equipment',
+  'connections',
+  'printers',
+  'fax',
+  'network_expansion',
+  'equipment_and_login',
+  'own_equipment',
+] as const;
+export type ResponsibilityItem = (typeof responsibilityItems)[number];

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { luhnValid } from '../../src/server/modules/suppliers/organisation-number.js';
 import { addCalendarDays, stockholmDay } from '../../src/shared/access-orders.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+import { apiSession, baseUrl, expectAccessible, organisationNumber, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
 
 const ORDERER_PASSWORD = 'Beställ i god tid före start 2026';
-
-function organisationNumber(): string {
-  const base = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  const check = [...'0123456789'].find((d) => luhnValid(`${base}${d}`))!;
-  return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
-}
 
 describe('access orders in the browser (D0-11, D0-12)', () => {
   const ui = useBrowser();

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { luhnValid } from '../../src/server/modules/suppliers/organisation-number.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, runId, signIn, useBrowser } from './helpers.js';
+import { apiSession, baseUrl, expectAccessible, organisationNumber, runId, signIn, useBrowser } from './helpers.js';
 
 const SUPPLIER_PASSWORD = 'Hemtjänst med kaffe och kaka 2026';
-
-function organisationNumber(): string {
-  const base = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  const check = [...'0123456789'].find((d) => luhnValid(`${base}${d}`))!;
-  return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
-}
 
 describe('change notices and the supplier portal in the browser (D0-06, D3-33, D0-11)', () => {
   const ui = useBrowser();

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { luhnValid } from '../../src/server/modules/suppliers/organisation-number.js';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -150,3 +151,10 @@ export async function apiSession(): Promise<{
 }
 
 export const runId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A random organisation number (NNNNNN-NNNN) with a valid check digit, so reruns against one server do not collide. */
+export function organisationNumber(): string {
+  const base = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const check = [...'0123456789'].find((d) => luhnValid(`${base}${d}`))!;
+  return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
+}

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { luhnValid } from '../../src/server/modules/suppliers/organisation-number.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+import { apiSession, baseUrl, expectAccessible, organisationNumber, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
 
 const SUPPLIER_PASSWORD = 'Underlag i pärmen på hyllan 2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
-
-function organisationNumber(): string {
-  const base = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  const check = [...'0123456789'].find((d) => luhnValid(`${base}${d}`))!;
-  return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
-}
 
 describe('supplier follow-ups in the browser (D1-17, D0-19)', () => {
   const ui = useBrowser();

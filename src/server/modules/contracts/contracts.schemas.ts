@@ -2,32 +2,8 @@ import { z } from 'zod';
 import { listQueryBase } from '../../platform/http.js';
 import { calendarDate, optionalText, pageOf, registerOut, requiredText } from '../../platform/schema-helpers.js';
 
-// D1-18 (D2-25): what a contract for a critical system must require; disclaimers should normally not
-// be allowed, so one needs a justification.
-export const contractClauses = [
-  'it_security',
-  'information_security',
-  'traceability',
-  'logging',
-  'continuity_peacetime',
-  'continuity_heightened_alert',
-] as const;
-export type ContractClause = (typeof contractClauses)[number];
-
-// D0-21, D0-22, D0-33, D0-38, D3-05, D3-11: who answers for what.
-export const responsibilityItems = [
-  'workstations',
-  'hardware',
-  'software',
-  'network_equipment',
-  'connections',
-  'printers',
-  'fax',
-  'network_expansion',
-  'equipment_and_login',
-  'own_equipment',
-] as const;
-export type ResponsibilityItem = (typeof responsibilityItems)[number];
+export { contractClauses, responsibilityItems, type ContractClause, type ResponsibilityItem } from '../../../shared/enums.js';
+import { contractClauses, responsibilityItems, type ContractClause, type ResponsibilityItem } from '../../../shared/enums.js';
 export const responsibilityParties = ['supplier', 'municipality', 'shared'] as const;
 
 const clauseIn = z.strictObject({

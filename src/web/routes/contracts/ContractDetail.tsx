@@ -9,27 +9,10 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { HistoryTab } from '../audit/HistoryTab.js';
 import { contractsApi, registerKeys } from '../suppliers/api.js';
 import { ContractWarnings, CriticalBadge } from './parts.js';
+import { contractClauses, responsibilityItems } from '../../../shared/enums.js';
 
-const CLAUSES = [
-  'it_security',
-  'information_security',
-  'traceability',
-  'logging',
-  'continuity_peacetime',
-  'continuity_heightened_alert',
-] as const;
-const ITEMS = [
-  'workstations',
-  'hardware',
-  'software',
-  'network_equipment',
-  'connections',
-  'printers',
-  'fax',
-  'network_expansion',
-  'equipment_and_login',
-  'own_equipment',
-] as const;
+const CLAUSES = contractClauses;
+const ITEMS = responsibilityItems;
 
 export function ContractDetail() {
   const { t, i18n } = useTranslation();

@@ -14,27 +14,10 @@ import { Loading, SubmitAlert } from '../../components/States.js';
 import { useDocumentTitle } from '../../components/useDocumentTitle.js';
 import { orNull, Picker, useDraft } from '../continuity/parts.js';
 import { contractsApi, registerKeys, type Contract, type ContractInput } from '../suppliers/api.js';
+import { contractClauses, responsibilityItems } from '../../../shared/enums.js';
 
-const CLAUSES = [
-  'it_security',
-  'information_security',
-  'traceability',
-  'logging',
-  'continuity_peacetime',
-  'continuity_heightened_alert',
-] as const;
-const ITEMS = [
-  'workstations',
-  'hardware',
-  'software',
-  'network_equipment',
-  'connections',
-  'printers',
-  'fax',
-  'network_expansion',
-  'equipment_and_login',
-  'own_equipment',
-] as const;
+const CLAUSES = contractClauses;
+const ITEMS = responsibilityItems;
 const PARTIES = ['', 'supplier', 'municipality', 'shared'] as const;
 const ORDER = [
   'supplierId',
