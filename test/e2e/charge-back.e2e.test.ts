@@ -72,6 +72,13 @@ describe('credentials and the charge-back report in the browser (D0-17, D0-18, D
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner Excel' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^debitering-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
+    // a period that ends before it starts is refused at the field, with focus there
+    await page.locator('#charge-from').fill('2001-02-01');
+    await page.locator('#charge-to').fill('2001-01-31');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.getByText('Slutdatumet kan inte vara före startdatumet.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('charge-to');
+
     // a period without anything issued says so
     await page.locator('#charge-from').fill('2001-01-01');
     await page.locator('#charge-to').fill('2001-01-31');

@@ -20,6 +20,7 @@ export function ChargeBackReport() {
   const errorText = useErrorText();
   const [draft, setDraft] = useState(() => ({ from: `${today().slice(0, 7)}-01`, to: today() }));
   const [period, setPeriod] = useState(draft);
+  const [periodError, setPeriodError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const report = useQuery({
     queryKey: [...credentialKeys.chargeBack, period],
@@ -28,6 +29,13 @@ export function ChargeBackReport() {
   });
   const show = (ev: FormEvent) => {
     ev.preventDefault();
+    // an empty or reversed period would show nothing useful: say so at the field
+    if (!draft.from || !draft.to || draft.to < draft.from) {
+      setPeriodError(t(!draft.from || !draft.to ? 'chargeBack.periodRequired' : 'chargeBack.toBeforeFrom'));
+      document.getElementById(!draft.from ? 'charge-from' : 'charge-to')?.focus();
+      return;
+    }
+    setPeriodError(null);
     setPeriod(draft);
   };
   const xlsx = async () => {
@@ -62,6 +70,7 @@ export function ChargeBackReport() {
             type="date"
             label={t('chargeBack.to')}
             value={draft.to}
+            error={periodError}
             onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
           />
           <Button type="submit">{t('chargeBack.show')}</Button>
