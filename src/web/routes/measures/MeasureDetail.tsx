@@ -105,20 +105,22 @@ export function MeasureDetail() {
   );
 }
 
-/** Where the measure came from, linked when it has a page: the system's gap analysis or the risk. */
+/** Where the measure came from, linked when it has a page: the system's gap analysis, the risk, the
+ * incident or the supplier follow-up whose deficiency it remedies. */
 function OriginText({ m }: { m: Measure }) {
   const { t } = useTranslation();
   const label = t(`measures.origin.${m.origin}`);
-  const to =
-    m.origin === 'gap' && m.system
-      ? `/systems/${m.system.id}/gap-analysis`
-      : m.origin === 'risk' && m.originId
-        ? `/risks/${m.originId}`
-        : null;
-  if (!to) return <>{label}</>;
+  const byOrigin: Partial<Record<Measure['origin'], [string, string] | null>> = {
+    gap: m.system ? [`/systems/${m.system.id}/gap-analysis`, 'measures.originGapLink'] : null,
+    risk: m.originId ? [`/risks/${m.originId}`, 'measures.originRiskLink'] : null,
+    incident: m.originId ? [`/incidents/${m.originId}`, 'measures.originIncidentLink'] : null,
+    supplier_deficiency: m.originId ? [`/supplier-follow-ups/${m.originId}`, 'measures.originFollowUpLink'] : null,
+  };
+  const target = byOrigin[m.origin];
+  if (!target) return <>{label}</>;
   return (
-    <Anchor component={Link} to={to} underline="always">
-      {m.origin === 'gap' ? t('measures.originGapLink', { label }) : t('measures.originRiskLink', { label })}
+    <Anchor component={Link} to={target[0]} underline="always">
+      {t(target[1], { label })}
     </Anchor>
   );
 }
