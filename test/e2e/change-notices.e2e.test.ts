@@ -94,6 +94,9 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
       await page.getByRole('heading', { name: 'Förändringsmeddelanden att bekräfta (1)' }).waitFor();
       // D0-11: the orderers list has never been confirmed
       await page.getByText('Listan har aldrig bekräftats.').waitFor();
+      // D0-32, D3-31: where the staff turn for help (no super users registered yet: said so)
+      await page.getByRole('heading', { level: 3, name: 'Vart vänder vi oss?' }).waitFor();
+      await page.getByText('Inga aktiva superanvändare är registrerade. Utförare ska ha minst två.').waitFor();
       await expectAccessible(page, 'portal home');
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -24742,6 +24742,22 @@ export interface paths {
                                     due: boolean;
                                     canConfirm: boolean;
                                 } | null;
+                                support: {
+                                    internal: {
+                                        name: string | null;
+                                        phone: string | null;
+                                        email: string | null;
+                                    } | null;
+                                    superUsers: {
+                                        name: string;
+                                        phone: string | null;
+                                        email: string | null;
+                                    }[];
+                                    systems: {
+                                        name: string;
+                                        administrators: string[];
+                                    }[];
+                                };
                                 pendingNotices: {
                                     /** Format: uuid */
                                     id: string;

@@ -68,3 +68,27 @@ export async function orderersUnconfirmed(tx: Tx, tenantId: string, since: Date)
       order by id`,
   );
 }
+
+// D0-32, D3-31: the organisation's support contacts, for its own staff.
+export async function support(tx: Tx, tenantId: string, supplierId: string, today: string) {
+  const [profile] = await queryRows<{ internal: { name?: string; phone?: string; email?: string } | null }>(
+    tx,
+    sql`select profile->'supportContact' as internal from suppliers where tenant_id = ${tenantId} and id = ${supplierId}`,
+  );
+  const superUsers = await queryRows<{ name: string; phone: string | null; email: string | null }>(
+    tx,
+    sql`select name, phone, email from supplier_people where tenant_id = ${tenantId} and supplier_id = ${supplierId}
+      and kind = 'super_user' and archived_at is null and (valid_from is null or valid_from <= ${today}::date)
+      and (valid_to is null or valid_to >= ${today}::date) order by lower(name)`,
+  );
+  const systems = await queryRows<{ name: string; administrators: string[] }>(
+    tx,
+    sql`select s.name, s.system_administrators as administrators from supplier_systems l
+      join systems s on s.tenant_id = l.tenant_id and s.id = l.system_id
+      where l.tenant_id = ${tenantId} and l.supplier_id = ${supplierId} and not s.secret and s.archived_at is null
+      order by lower(s.name)`,
+  );
+  const i = profile?.internal;
+  const internal = i && (i.name || i.phone || i.email) ? { name: i.name ?? null, phone: i.phone ?? null, email: i.email ?? null } : null;
+  return { internal, superUsers, systems };
+}

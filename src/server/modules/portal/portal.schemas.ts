@@ -25,6 +25,14 @@ export const portalOrganisation = z.object({
       canConfirm: z.boolean(),
     })
     .nullable(),
+  // D0-32, D3-31: where the organisation's staff turn for help: its own internal support, its super users
+  // (first-line support in the municipality's systems) and the municipality's system administrators
+  // (systemansvariga) of the systems it works in (secret-marked systems left out)
+  support: z.object({
+    internal: z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+    superUsers: z.array(z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })),
+    systems: z.array(z.object({ name: z.string(), administrators: z.array(z.string()) })),
+  }),
   // the notices still to acknowledge, soonest first (at most 10)
   pendingNotices: z.array(
     z.object({ id: z.uuid(), title: z.string(), kind: z.string(), acknowledgeBy: z.string().nullable(), overdue: z.boolean() }),

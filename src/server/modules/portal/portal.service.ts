@@ -54,6 +54,7 @@ export function createPortalService(db: Db) {
                   canConfirm: can(actor, 'update', 'supplier', scope),
                 }
               : null,
+            support: await repo.support(tx, actor.tenantId, supplierId, today),
             pendingNotices: notices.map((n) => ({ ...n, overdue: !!n.acknowledgeBy && n.acknowledgeBy < today })),
           });
         }

@@ -112,4 +112,42 @@ describe('supplier portal home (D0-11, D0-06, D0-30)', () => {
     // a municipal user has no organisation on the portal
     expect((await t.admin.get('/api/v1/portal')).json()).toEqual({ organisations: [], myIncidents: { open: 0, total: 0 } });
   });
+
+  it('D0-32, D3-31: the portal tells the staff where to turn: own support, super users, and the systemansvariga of their systems', async () => {
+    const t = await newTenant();
+    const own = await supplier(t, 'Hemtjänst AB');
+    const open = (
+      await t.admin.post('/api/v1/systems', { name: 'Lifecare', responsibleUnitId: t.unitId, systemAdministrators: ['Per Förvaltare'] })
+    ).json<J>().id;
+    const secret = (
+      await t.admin.post('/api/v1/systems', {
+        name: 'Skyddat system',
+        responsibleUnitId: t.unitId,
+        secret: true,
+        secrecyProvision: '18 kap. 8 § OSL',
+      })
+    ).json<J>().id;
+    await link(t, own, open);
+    await link(t, own, secret);
+    const s = (await t.admin.get(`/api/v1/suppliers/${own}`)).json<J>();
+    const patched = await t.admin.patch(
+      `/api/v1/suppliers/${own}`,
+      { profile: { supportContact: { name: 'IT-support', phone: '0470-123 45', email: 'it@hemtjanst.example' } } },
+      v(s.version),
+    );
+    expect(patched.statusCode, patched.body).toBe(200);
+    const person = await t.admin.post(`/api/v1/suppliers/${own}/people`, { kind: 'super_user', name: 'Sanna Super', phone: '0470-555 55' });
+    expect(person.statusCode, person.body).toBe(201);
+    const gone = (
+      await t.admin.post(`/api/v1/suppliers/${own}/people`, { kind: 'super_user', name: 'Slutat', validTo: '2020-01-01' })
+    ).json<J>();
+    expect(gone.id).toBeTruthy();
+    const admin = await supplierUser(t, own);
+
+    const support = (await admin.get('/api/v1/portal')).json<J>().organisations[0].support;
+    expect(support.internal).toEqual({ name: 'IT-support', phone: '0470-123 45', email: 'it@hemtjanst.example' });
+    expect(support.superUsers).toEqual([{ name: 'Sanna Super', phone: '0470-555 55', email: null }]);
+    // a secret-marked system is not named to the supplier
+    expect(support.systems).toEqual([{ name: 'Lifecare', administrators: ['Per Förvaltare'] }]);
+  });
 });

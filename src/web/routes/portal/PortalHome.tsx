@@ -120,7 +120,55 @@ function OrganisationTodos({ org }: { org: Organisation }) {
         {counter('portal.credentials.title', org.activeCredentials, '/credentials', 'portal.credentials.link')}
       </SimpleGrid>
       {org.orderersConfirmation ? <OrderersCard org={org} confirmation={org.orderersConfirmation} /> : null}
+      <SupportCard org={org} />
     </section>
+  );
+}
+
+// D0-32, D3-31: where the organisation's staff turn for help, in the order they should.
+function SupportCard({ org }: { org: Organisation }) {
+  const { t } = useTranslation();
+  const { internal, superUsers, systems } = org.support;
+  const contact = (c: { name: string | null; phone: string | null; email: string | null }) =>
+    [c.name, c.phone, c.email].filter(Boolean).join(', ');
+  const id = `support-${org.supplier.id}`;
+  return (
+    <Card withBorder component="section" aria-labelledby={id} maw={720} mt="md">
+      <Title order={3} size="h4" id={id}>
+        {t('portal.support.title')}
+      </Title>
+      <Text mt="xs">{t('portal.support.intro')}</Text>
+      <Title order={4} size="h5" mt="sm">
+        {t('portal.support.superUsers')}
+      </Title>
+      {superUsers.length === 0 ? (
+        <Text>{t('portal.support.noSuperUsers')}</Text>
+      ) : (
+        <List>
+          {superUsers.map((u) => (
+            <List.Item key={`${u.name}-${u.email ?? ''}`}>{contact(u)}</List.Item>
+          ))}
+        </List>
+      )}
+      <Title order={4} size="h5" mt="sm">
+        {t('portal.support.internal')}
+      </Title>
+      <Text>{internal ? contact(internal) : t('portal.support.noInternal')}</Text>
+      <Title order={4} size="h5" mt="sm">
+        {t('portal.support.systems')}
+      </Title>
+      {systems.length === 0 ? (
+        <Text>{t('portal.support.noSystems')}</Text>
+      ) : (
+        <List>
+          {systems.map((s) => (
+            <List.Item key={s.name}>
+              {s.name}: {s.administrators.length > 0 ? s.administrators.join(', ') : t('portal.support.noAdministrator')}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
   );
 }
 
