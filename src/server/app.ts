@@ -73,7 +73,7 @@ import { createContinuityDocumentsService } from './modules/continuity/continuit
 import { restorePrioritiesRoutes } from './modules/restore-priorities/restore-priorities.routes.js';
 import { createRestorePrioritiesService } from './modules/restore-priorities/restore-priorities.service.js';
 import { exercisesRoutes } from './modules/exercises/exercises.routes.js';
-// H1 supplier register
+// supplier register
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { createContractsService } from './modules/contracts/contracts.service.js';
 import { supplierMeetingsRoutes } from './modules/supplier-meetings/supplier-meetings.routes.js';
@@ -83,7 +83,7 @@ import { createSupplierPeopleService } from './modules/supplier-people/supplier-
 import { supplierSystemsRoutes } from './modules/supplier-systems/supplier-systems.routes.js';
 import { createSupplierSystemsService } from './modules/supplier-systems/supplier-systems.service.js';
 import { createExercisesService } from './modules/exercises/exercises.service.js';
-// H3 change notices + portal home
+// change notices + portal home
 import { changeNoticesRoutes } from './modules/change-notices/change-notices.routes.js';
 import { createChangeNoticesService } from './modules/change-notices/change-notices.service.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
@@ -104,20 +104,20 @@ import { createStakeholdersService } from './modules/incident-comms/stakeholders
 import { createCommunicationsService } from './modules/incident-comms/communications.service.js';
 import { incidentObligationsRoutes } from './modules/incident-obligations/incident-obligations.routes.js';
 import { createIncidentObligationsService } from './modules/incident-obligations/incident-obligations.service.js';
-// H2 follow-ups + evidence files
+// follow-ups + evidence files
 import { createFollowUpTemplatesService } from './modules/follow-up-templates/follow-up-templates.service.js';
 import { followUpTemplatesRoutes } from './modules/follow-up-templates/follow-up-templates.routes.js';
 import { createFollowUpItemsService } from './modules/supplier-follow-ups/follow-up-items.service.js';
 import { filesRoutes, followUpItemsRoutes, supplierFollowUpsRoutes } from './modules/supplier-follow-ups/supplier-follow-ups.routes.js';
 import { createSupplierFollowUpsService } from './modules/supplier-follow-ups/supplier-follow-ups.service.js';
-// H5 credentials + recertification + charge-back
+// credentials + recertification + charge-back
 import { credentialsRoutes } from './modules/credentials/credentials.routes.js';
 import { createCredentialsService } from './modules/credentials/credentials.service.js';
 import { recertificationCampaignsRoutes, recertificationItemsRoutes } from './modules/recertifications/recertifications.routes.js';
 import { createRecertificationsService } from './modules/recertifications/recertifications.service.js';
 import { chargeBackRoutes } from './modules/charge-back/charge-back.routes.js';
 import { createChargeBackService } from './modules/charge-back/charge-back.service.js';
-// H4 access orders
+// access orders
 import { accessOrderSettingsRoutes } from './modules/access-order-settings/access-order-settings.routes.js';
 import { createAccessOrderSettingsService } from './modules/access-order-settings/access-order-settings.service.js';
 import { accessOrdersRoutes } from './modules/access-orders/access-orders.routes.js';
@@ -278,7 +278,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         secureCookies: opts.secureCookies ?? false,
       });
       // identity modules (one line each)
-      // H1 supplier register: the register passes publicUrl for D3-08 mails
+      // supplier register: the register passes publicUrl for D3-08 mails
       await api.register(suppliersRoutes, {
         prefix: '/suppliers',
         service: createSuppliersService(db, { publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl }),
@@ -327,12 +327,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(continuityRoutes, { continuity: createContinuityService(db), documents: createContinuityDocumentsService(db) });
       await api.register(restorePrioritiesRoutes, { prefix: '/restore-priorities', service: createRestorePrioritiesService(db) });
       await api.register(exercisesRoutes, { prefix: '/exercises', service: createExercisesService(db) });
-      // H1 supplier register (people and systems carry their own paths under /suppliers/:id and /supplier-people)
+      // supplier register (people and systems carry their own paths under /suppliers/:id and /supplier-people)
       await api.register(supplierPeopleRoutes, { service: createSupplierPeopleService(db) });
       await api.register(supplierSystemsRoutes, { service: createSupplierSystemsService(db) });
       await api.register(contractsRoutes, { prefix: '/contracts', service: createContractsService(db) });
       await api.register(supplierMeetingsRoutes, { prefix: '/supplier-meetings', service: createSupplierMeetingsService(db) });
-      // H2 follow-ups + evidence files
+      // follow-ups + evidence files
       await api.register(followUpTemplatesRoutes, { prefix: '/follow-up-templates', service: createFollowUpTemplatesService(db) });
       const followUpItems = createFollowUpItemsService(db);
       await api.register(supplierFollowUpsRoutes, {
@@ -341,20 +341,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(followUpItemsRoutes, { prefix: '/follow-up-items', service: followUpItems });
       await api.register(filesRoutes, { prefix: '/files', service: followUpItems });
-      // H5 credentials + recertification + charge-back
+      // credentials + recertification + charge-back
       await api.register(credentialsRoutes, { prefix: '/credentials', service: createCredentialsService(db) });
       const recertifications = createRecertificationsService(db);
       await api.register(recertificationCampaignsRoutes, { prefix: '/recertification-campaigns', service: recertifications });
       await api.register(recertificationItemsRoutes, { prefix: '/recertification-items', service: recertifications });
       await api.register(chargeBackRoutes, { prefix: '/reports', service: createChargeBackService(db) });
-      // H4 access orders (the settings routes carry their own paths: /access-order-settings, /access-orders/lead-times)
+      // access orders (the settings routes carry their own paths: /access-order-settings, /access-orders/lead-times)
       await api.register(accessOrderSettingsRoutes, { service: createAccessOrderSettingsService(db) });
       await api.register(accessOrdersRoutes, {
         prefix: '/access-orders',
         service: createAccessOrdersService(db, { secretBox, publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl }),
         reports: createAccessOrderReports(db),
       });
-      // H3 change notices + portal home
+      // change notices + portal home
       await api.register(changeNoticesRoutes, {
         prefix: '/change-notices',
         service: createChangeNoticesService(db, { publicUrl: opts.mail?.publicUrl ?? defaultPublicUrl }),

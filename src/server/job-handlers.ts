@@ -1,10 +1,10 @@
 import { reminderJobs, reminderDailyKinds } from './modules/notifications/reminders.jobs.js';
 import { incidentObligationJobs } from './modules/incident-obligations/incident-obligations.jobs.js';
 import { exerciseDailyKinds, exerciseJobs } from './modules/exercises/exercises.jobs.js';
-// H3 change notices + portal home
+// change notices + portal home
 import { changeNoticeDailyKinds, changeNoticeJobs } from './modules/change-notices/change-notices.jobs.js';
 import { orderersDailyKinds, orderersJobs } from './modules/portal/orderers.jobs.js';
-// H4 access orders
+// access orders
 import { accessOrderDailyKinds, accessOrderJobs } from './modules/access-orders/access-orders.jobs.js';
 import type { JobHandlers } from './platform/scheduler/jobs.js';
 
@@ -14,10 +14,10 @@ export const jobHandlers: JobHandlers = {
   ...reminderJobs,
   ...incidentObligationJobs,
   ...exerciseJobs,
-  // H3 change notices + portal home
+  // change notices + portal home
   ...changeNoticeJobs,
   ...orderersJobs,
-  // H4 access orders
+  // access orders
   ...accessOrderJobs,
 };
 
@@ -26,9 +26,9 @@ export const jobHandlers: JobHandlers = {
 export const dailyJobKinds: string[] = [
   ...reminderDailyKinds,
   ...exerciseDailyKinds,
-  // H3 change notices + portal home
+  // change notices + portal home
   ...changeNoticeDailyKinds,
   ...orderersDailyKinds,
-  // H4 access orders
+  // access orders
   ...accessOrderDailyKinds,
 ];

@@ -29,7 +29,7 @@ import { SystemsList } from './routes/systems/SystemsList.js';
 import { SupplierDetail } from './routes/suppliers/SupplierDetail.js';
 import { SupplierForm } from './routes/suppliers/SupplierForm.js';
 import { SuppliersList } from './routes/suppliers/SuppliersList.js';
-// H1 supplier register: contracts
+// supplier register: contracts
 import { ContractDetail } from './routes/contracts/ContractDetail.js';
 import { ContractForm } from './routes/contracts/ContractForm.js';
 import { ContractsList } from './routes/contracts/ContractsList.js';
@@ -58,7 +58,7 @@ import { RestorePriorityPage } from './routes/continuity/RestorePriorityPage.js'
 import { ExercisesList } from './routes/continuity/ExercisesList.js';
 import { ExerciseForm } from './routes/continuity/ExerciseForm.js';
 import { ExerciseDetail } from './routes/continuity/ExerciseDetail.js';
-// H5 credentials + recertification + charge-back
+// credentials + recertification + charge-back
 import { CredentialsList } from './routes/credentials/CredentialsList.js';
 import { CredentialForm } from './routes/credentials/CredentialForm.js';
 import { CredentialDetail } from './routes/credentials/CredentialDetail.js';
@@ -66,17 +66,17 @@ import { CampaignsList } from './routes/credentials/CampaignsList.js';
 import { CampaignForm } from './routes/credentials/CampaignForm.js';
 import { CampaignDetail } from './routes/credentials/CampaignDetail.js';
 import { ChargeBackReport } from './routes/credentials/ChargeBackReport.js';
-// H2 follow-ups + evidence files
+// follow-ups + evidence files
 import { FollowUpsList, PortalFollowUps } from './routes/supplier-follow-ups/FollowUpsList.js';
 import { FollowUpForm } from './routes/supplier-follow-ups/FollowUpForm.js';
 import { FollowUpPage, PortalFollowUp } from './routes/supplier-follow-ups/FollowUpPage.js';
 import { TemplateEditor } from './routes/supplier-follow-ups/TemplateEditor.js';
-// H3 change notices + portal home
+// change notices + portal home
 import { ChangeNoticesList } from './routes/change-notices/ChangeNoticesList.js';
 import { ChangeNoticeForm } from './routes/change-notices/ChangeNoticeForm.js';
 import { ChangeNoticeDetail } from './routes/change-notices/ChangeNoticeDetail.js';
 import { PortalHome } from './routes/portal/PortalHome.js';
-// H4 access orders
+// access orders
 import { AccessOrdersList } from './routes/access-orders/AccessOrdersList.js';
 import { AccessOrderForm } from './routes/access-orders/AccessOrderForm.js';
 import { AccessOrderDetail } from './routes/access-orders/AccessOrderDetail.js';
@@ -132,7 +132,7 @@ export const router = createBrowserRouter([
           { path: 'suppliers/new', element: <SupplierForm /> },
           { path: 'suppliers/:id', element: <SupplierDetail /> },
           { path: 'suppliers/:id/edit', element: <SupplierForm /> },
-          // H1 supplier register: contracts
+          // supplier register: contracts
           { path: 'contracts', element: <ContractsList /> },
           { path: 'contracts/new', element: <ContractForm /> },
           { path: 'contracts/:id', element: <ContractDetail /> },
@@ -171,7 +171,7 @@ export const router = createBrowserRouter([
           { path: 'continuity/exercises/new', element: <ExerciseForm /> },
           { path: 'continuity/exercises/:id', element: <ExerciseDetail /> },
           { path: 'continuity/exercises/:id/edit', element: <ExerciseForm /> },
-          // H5 credentials + recertification + charge-back
+          // credentials + recertification + charge-back
           { path: 'credentials', element: <CredentialsList /> },
           { path: 'credentials/new', element: <CredentialForm /> },
           { path: 'credentials/:id', element: <CredentialDetail /> },
@@ -180,20 +180,20 @@ export const router = createBrowserRouter([
           { path: 'recertifications/new', element: <CampaignForm /> },
           { path: 'recertifications/:id', element: <CampaignDetail /> },
           { path: 'reports/charge-back', element: <ChargeBackReport /> },
-          // H2 follow-ups + evidence files
+          // follow-ups + evidence files
           { path: 'supplier-follow-ups', element: <FollowUpsList /> },
           { path: 'supplier-follow-ups/new', element: <FollowUpForm /> },
           { path: 'supplier-follow-ups/templates', element: <TemplateEditor /> },
           { path: 'supplier-follow-ups/:id', element: <FollowUpPage /> },
           { path: 'portal/follow-ups', element: <PortalFollowUps /> },
           { path: 'portal/follow-ups/:id', element: <PortalFollowUp /> },
-          // H3 change notices + portal home
+          // change notices + portal home
           { path: 'change-notices', element: <ChangeNoticesList /> },
           { path: 'change-notices/new', element: <ChangeNoticeForm /> },
           { path: 'change-notices/:id', element: <ChangeNoticeDetail /> },
           { path: 'change-notices/:id/edit', element: <ChangeNoticeForm /> },
           { path: 'portal', element: <PortalHome /> },
-          // H4 access orders
+          // access orders
           { path: 'access-orders', element: <AccessOrdersList /> },
           { path: 'access-orders/new', element: <AccessOrderForm /> },
           { path: 'access-orders/settings', element: <AccessOrderSettings /> },

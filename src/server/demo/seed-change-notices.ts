@@ -6,7 +6,7 @@ import { createChangeNoticesService } from '../modules/change-notices/change-not
 
 // Påhittade förändringsmeddelanden för Demo kommun (D0-06, D0-42, D3-33): en ny anvisning och ett byte av
 // mobiloperatör som skickats till leverantörerna, och ett utkast om ändrad inloggning. Allt genom
-// tjänsten, så att reglerna och loggen gäller. `ctx` är samordnarens; leverantörerna finns redan (H1:s
+// tjänsten, så att reglerna och loggen gäller. `ctx` är samordnarens; leverantörerna finns redan (leverantörsregistrets
 // demodata) och kopplingarna till systemen likaså.
 export async function seedChangeNotices(
   db: Db,

@@ -6,7 +6,7 @@ import { createSupplierFollowUpsService } from '../modules/supplier-follow-ups/s
 
 // Påhittade leverantörsuppföljningar för Demo kommun (D1-17): en skickad uppföljning som utföraren ska
 // besvara, och en som IT-leverantören har besvarat delvis. Allt genom tjänsterna, så att reglerna och
-// loggen gäller. `ctx` är samordnarens; leverantörerna finns redan (H1:s demodata).
+// loggen gäller. `ctx` är samordnarens; leverantörerna finns redan (leverantörsregistrets demodata).
 export async function seedFollowUps(
   db: Db,
   ctx: RequestContext,

@@ -82,7 +82,7 @@ const problems = {
     en: 'The order comes in too late for the requested start date',
   },
   // problems:supplier-files
-  // H2 follow-ups + evidence files: an upload whose bytes are not an allowed type (or do not fit its name)
+  // follow-ups + evidence files: an upload whose bytes are not an allowed type (or do not fit its name)
   'unsupported-file-type': {
     status: 415,
     sv: 'Filtypen är inte tillåten',

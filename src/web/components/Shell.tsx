@@ -11,7 +11,7 @@ import { NotificationBell } from '../routes/notifications/NotificationBell.js';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
-// 'portal': a supplier user's own organisation (H3 portal home); 'suppliers': the municipality's
+// 'portal': a supplier user's own organisation (the portal home); 'suppliers': the municipality's
 // work with its suppliers (issue 7: register, contracts, follow-ups, notices, access and cards)
 type Section = 'portal' | 'registers' | 'assessment' | 'incidents' | 'suppliers' | 'followUp' | 'admin' | 'own';
 type NavItem = { to: string; label: string; section: Section; show: (me: Me | null | undefined) => boolean };
@@ -38,7 +38,7 @@ const supplierItem = (to: string, label: string, resource: string): NavItem => (
 // grouped as people work: the registers, the assessment (classify, assess, decide), follow-up, and
 // the tenant's administration.
 const NAV: NavItem[] = [
-  // H3 portal home and the supplier users' own pages (the first visible item is the start page)
+  // portal home and the supplier users' own pages (the first visible item is the start page)
   { to: '/portal', label: 'portal.nav', section: 'portal', show: supplierUser },
   // follow-ups are answered under /portal by anyone with a supplier grant (also a municipal user's)
   {

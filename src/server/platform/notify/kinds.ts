@@ -61,7 +61,7 @@ export const notificationKinds: readonly NotificationKind[] = [
     maskedTitle: { sv: 'Sekretessmarkerad riskanalys', en: 'Secret-marked risk analysis' },
     defaults: on,
   },
-  // H2 follow-ups (D1-17)
+  // follow-ups (D1-17)
   {
     kind: 'follow-up-sent',
     label: { sv: 'Uppföljning från kommunen att besvara', en: 'Follow-up from the municipality to answer' },
@@ -74,14 +74,14 @@ export const notificationKinds: readonly NotificationKind[] = [
     maskedTitle: { sv: 'Uppföljning', en: 'Follow-up' },
     defaults: on,
   },
-  // H1 supplier register (D3-08)
+  // supplier register (D3-08)
   {
     kind: 'supplier-profile-changed',
     label: { sv: 'En leverantör har ändrat sina uppgifter', en: 'A supplier has changed its details' },
     maskedTitle: { sv: 'Leverantörsuppgifter har ändrats', en: 'Supplier details have changed' },
     defaults: on,
   },
-  // H3 change notices (D0-06, D3-33) and the orderers list (D0-11)
+  // change notices (D0-06, D3-33) and the orderers list (D0-11)
   {
     kind: 'change-notice-published',
     label: { sv: 'Förändringsmeddelande från kommunen', en: 'Change notice from the municipality' },
@@ -100,7 +100,7 @@ export const notificationKinds: readonly NotificationKind[] = [
     maskedTitle: { sv: 'Behöriga beställare', en: 'Authorised orderers' },
     defaults: on,
   },
-  // H4 access orders (D0-12..D0-14)
+  // access orders (D0-12..D0-14)
   {
     kind: 'access-order-to-handle',
     label: { sv: 'Behörighetsbeställning att godkänna eller utföra', en: 'Access order to approve or carry out' },

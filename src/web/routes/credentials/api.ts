@@ -2,7 +2,7 @@ import { api, download, unwrap, unwrapTagged } from '../../api/client.js';
 import { cleanQuery } from '../../api/resources.js';
 import type { paths } from '../../api/schema.js';
 
-// Credentials and e-ID cards, recertification campaigns and the charge-back report (issue 7, H5).
+// Credentials and e-ID cards, recertification campaigns and the charge-back report (issue 7).
 type CredentialsPath = paths['/api/v1/credentials'];
 export type CredentialQuery = NonNullable<CredentialsPath['get']['parameters']['query']>;
 export type CredentialInput = CredentialsPath['post']['requestBody']['content']['application/json'];

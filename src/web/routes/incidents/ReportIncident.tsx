@@ -24,7 +24,7 @@ export function ReportIncident() {
   // D1-35: the routes are shown to those who report (not to supplier users and elected officials)
   const mayRoutes = usePermission('incident-settings');
   const systems = useSystemOptions({ enabled: maySystems });
-  // H1 supplier register (D0-31): supplier users pick among their organisation's systems
+  // supplier register (D0-31): supplier users pick among their organisation's systems
   const supplierSystems = useSupplierSystemOptions({ enabled: !maySystems });
   const systemOptions = maySystems ? systems.options : supplierSystems;
   const { error, errorFor, busy, run } = useSubmitErrors('report', ORDER);
