@@ -10,3 +10,4 @@ export * from './notifications.js';
 export * from './incidents.js';
 export * from './continuity.js';
 export * from './supplier-portal.js';
+export * from './access-orders.js';
