@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { addCalendarDays, stockholmDay } from '../../src/shared/access-orders.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, organisationNumber, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+import {
+  acceptInvitation,
+  apiSession,
+  baseUrl,
+  expectAccessible,
+  organisationNumber,
+  requestAsAdmin,
+  runId,
+  signIn,
+  useBrowser,
+} from './helpers.js';
 
 const ORDERER_PASSWORD = 'Beställ i god tid före start 2026';
 
@@ -41,15 +51,7 @@ describe('access orders in the browser (D0-11, D0-12)', () => {
         name: `Olle Orderman ${id}`,
         userId: user.id,
       });
-      await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
-      const invite = await smtp!.waitFor(email, 30_000);
-      const token = /reset-password#token=([\w-]+)/.exec(invite.text)?.[1];
-      const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: ORDERER_PASSWORD }),
-      });
-      expect(confirmed.status).toBe(204);
+      await acceptInvitation(api, smtp!, { id: user.id, email }, ORDERER_PASSWORD);
 
       const page = ui.page;
       await page.goto(`${baseUrl()}/sign-in`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, organisationNumber, runId, signIn, useBrowser } from './helpers.js';
+import { acceptInvitation, apiSession, baseUrl, expectAccessible, organisationNumber, runId, signIn, useBrowser } from './helpers.js';
 
 const SUPPLIER_PASSWORD = 'Hemtjänst med kaffe och kaka 2026';
 
@@ -33,15 +33,7 @@ describe('change notices and the supplier portal in the browser (D0-06, D3-33, D
         displayName: `Lena Leverantör ${id}`,
         assignments: [{ role: 'supplier_admin', scopeType: 'supplier', scopeSupplierId: supplier.id }],
       });
-      await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
-      const mail = await smtp!.waitFor(email, 30_000);
-      const token = /reset-password#token=([\w-]+)/.exec(mail.text)?.[1];
-      const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: SUPPLIER_PASSWORD }),
-      });
-      expect(confirmed.status).toBe(204);
+      await acceptInvitation(api, smtp!, { id: user.id, email }, SUPPLIER_PASSWORD);
 
       // The coordinator writes the notice (a new instruction, D3-33) and sends it to the supplier.
       let page = ui.page;

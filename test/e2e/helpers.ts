@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { luhnValid } from '../../src/server/modules/suppliers/organisation-number.js';
+import type { TestSmtp } from '../helpers/smtp.js';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -157,4 +158,22 @@ export function organisationNumber(): string {
   const base = `55${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const check = [...'0123456789'].find((d) => luhnValid(`${base}${d}`))!;
   return `${base.slice(0, 6)}-${base.slice(6)}${check}`;
+}
+
+/** A new person chooses their password through the invitation mail, as a real user would. */
+export async function acceptInvitation(
+  api: Awaited<ReturnType<typeof apiSession>>,
+  smtp: TestSmtp,
+  user: { id: unknown; email: string },
+  password: string,
+): Promise<void> {
+  await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
+  const mail = await smtp.waitFor(user.email, 30_000);
+  const token = /reset-password#token=([\w-]+)/.exec(mail.text)?.[1];
+  const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password }),
+  });
+  expect(confirmed.status).toBe(204);
 }

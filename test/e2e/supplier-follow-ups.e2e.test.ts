@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, organisationNumber, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+import {
+  acceptInvitation,
+  apiSession,
+  baseUrl,
+  expectAccessible,
+  organisationNumber,
+  requestAsAdmin,
+  runId,
+  signIn,
+  useBrowser,
+} from './helpers.js';
 
 const SUPPLIER_PASSWORD = 'Underlag i pärmen på hyllan 2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -53,15 +63,7 @@ describe('supplier follow-ups in the browser (D1-17, D0-19)', () => {
         displayName: `Karin Konsult ${id}`,
         assignments: [{ role: 'supplier_admin', scopeType: 'supplier', scopeSupplierId: supplier.id }],
       });
-      await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
-      const invite = await smtp!.waitFor(email, 30_000);
-      const token = /reset-password#token=([\w-]+)/.exec(invite.text)?.[1];
-      const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: SUPPLIER_PASSWORD }),
-      });
-      expect(confirmed.status).toBe(204);
+      await acceptInvitation(api, smtp!, { id: user.id, email }, SUPPLIER_PASSWORD);
 
       // The coordinator plans the follow-up and sends it.
       let page = ui.page;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
-import { apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
+import { acceptInvitation, apiSession, baseUrl, expectAccessible, requestAsAdmin, runId, signIn, useBrowser } from './helpers.js';
 
 const SUPPLIER_PASSWORD = 'Leverantörens eget lösen 2026!';
 
@@ -135,15 +135,7 @@ describe('supplier register: people, systems, contracts in the browser (issue 7)
         displayName: `Lena Leverantör ${id}`,
         assignments: [{ role: 'supplier_admin', scopeType: 'supplier', scopeSupplierId: supplier.id }],
       });
-      await api.post(`/api/v1/users/${String(user.id)}/invite`, {});
-      const mail = await smtp!.waitFor(email, 30_000);
-      const token = /reset-password#token=([\w-]+)/.exec(mail.text)?.[1];
-      const confirmed = await fetch(`${baseUrl()}/api/v1/auth/password-reset/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: SUPPLIER_PASSWORD }),
-      });
-      expect(confirmed.status).toBe(204);
+      await acceptInvitation(api, smtp!, { id: user.id, email }, SUPPLIER_PASSWORD);
 
       // a browser of its own: the first test's session is the coordinator's
       const page = await ui.reopen();
